@@ -143,3 +143,15 @@ public enum TimeInForce
     [JsonStringEnumMemberName("FAK")]
     Fak = 3,
 }
+
+/// <summary>ACTIVE trades; REDUCING passes only risk-reducing orders; HALTED passes nothing but cancels.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<TradingState>))]
+public enum TradingState
+{
+    [JsonStringEnumMemberName("ACTIVE")]
+    Active = 0,
+    [JsonStringEnumMemberName("REDUCING")]
+    Reducing = 1,
+    [JsonStringEnumMemberName("HALTED")]
+    Halted = 2,
+}

@@ -1,0 +1,29 @@
+using Orleans.Concurrency;
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains;
+
+/// <summary>The risk gate of one Portfolio (key: portfolio id): approves, reshapes or rejects each OrderIntent.</summary>
+[Alias("Polytraders.IRiskGrain")]
+public interface IRiskGrain : IGrainWithStringKey
+{
+    /// <summary>The Portfolio pushes its config, so risk never needs to call back up the chain.</summary>
+    [Alias("Configure")]
+    Task Configure(PortfolioConfig config);
+
+    [OneWay]
+    [Alias("Submit")]
+    Task Submit(OrderIntent intent);
+
+    [OneWay]
+    [Alias("OnFill")]
+    Task OnFill(Fill fill);
+
+    [Alias("SetTradingState")]
+    Task SetTradingState(TradingState state, string actor, string reason);
+
+    /// <summary>Interleaves: a read of one field must not queue behind an intent that is waiting on execution.</summary>
+    [AlwaysInterleave]
+    [Alias("GetTradingState")]
+    Task<TradingState> GetTradingState();
+}

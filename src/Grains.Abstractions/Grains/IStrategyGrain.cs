@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains;
+
+/// <summary>
+/// A Strategy (key: strategy id): subscribes to the streams of the markets in its Market scope, turns prices into
+/// Signals and OrderIntents for its Portfolio's risk grain. Later stages reach it only by one-way messages.
+/// </summary>
+[Alias("Polytraders.IStrategyGrain")]
+public interface IStrategyGrain : IGrainWithStringKey
+{
+    [Alias("Start")]
+    Task<CommandResult> Start(StrategyLaunch launch, string launchId, string tenantId, string builderCode);
+
+    [Alias("Stop")]
+    Task Stop(string reason);
+
+    [Alias("GetState")]
+    Task<StrategyState> GetState();
+
+    /// <summary>Where the Strategy runs now, so a relaunch knows which Portfolio to stop.</summary>
+    [Alias("GetPortfolio")]
+    Task<string?> GetPortfolio();
+
+    [OneWay]
+    [Alias("OnScopeChanged")]
+    Task OnScopeChanged(string marketId, bool entered, string reasonCode);
+
+    [OneWay]
+    [Alias("OnFill")]
+    Task OnFill(Fill fill);
+
+    [OneWay]
+    [Alias("OnIntentRejected")]
+    Task OnIntentRejected(string clientOrderId, string reasonCode);
+}

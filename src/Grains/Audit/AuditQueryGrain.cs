@@ -1,0 +1,11 @@
+using Orleans.Concurrency;
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Audit;
+
+/// <summary>Reviewer queries go to the store's indexes, never through the chain writers' state.</summary>
+[StatelessWorker]
+public sealed class AuditQueryGrain(IAuditStore store) : Grain, IAuditQueryGrain
+{
+    public Task<AuditPage> Query(AuditQuery query) => store.QueryAsync(query, CancellationToken.None);
+}

@@ -1,0 +1,23 @@
+using System.Text.Json;
+
+namespace Polytraders.Grains.Contracts;
+
+/// <summary>Rules JSON Schema cannot express, checked on the typed contract after the document passed its schema.</summary>
+public abstract class ContractRule
+{
+    /// <summary>Title of the schema whose documents this rule checks.</summary>
+    public abstract string Schema { get; }
+
+    public abstract IEnumerable<ContractViolation> Check(JsonElement document);
+}
+
+/// <summary>A rule over one generated contract type; grains and the gateway call <see cref="Check(T)"/> directly.</summary>
+public abstract class ContractRule<T> : ContractRule
+{
+    public override string Schema => typeof(T).Name;
+
+    public override IEnumerable<ContractViolation> Check(JsonElement document) =>
+        Check(document.Deserialize<T>(ContractJson.Options) ?? throw new JsonException($"null is not a {typeof(T).Name}"));
+
+    public abstract IEnumerable<ContractViolation> Check(T value);
+}

@@ -1,0 +1,17 @@
+using Polytraders.Grains.Contracts.Rules;
+
+namespace Polytraders.Grains.Contracts;
+
+/// <summary>Every C# contract rule, in one list for the validator.</summary>
+public static class ContractRules
+{
+    public static IReadOnlyList<ContractRule> All { get; } =
+    [
+        new ReasonCodeRegistryRule(),
+        new SignalRule(),
+        new OrderIntentRule(),
+        new FillRule(),
+        new PortfolioConfigRule(),
+        new AuditEnvelopeRule(),
+    ];
+}

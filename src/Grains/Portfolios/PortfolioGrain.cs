@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging;
+using Polytraders.Contracts;
+using Polytraders.Grains.Audit;
+
+namespace Polytraders.Grains.Portfolios;
+
+/// <summary>
+/// A Portfolio: config, pUSD balance, positions, its one bound Strategy and the history of launches. Every launch opens
+/// with its own launch envelope in the Portfolio's audit chain, before the Strategy emits anything.
+/// </summary>
+public sealed partial class PortfolioGrain(
+    [PersistentState("portfolio", StreamNames.GrainStorage)] IPersistentState<PortfolioGrainState> state,
+    DeploymentProfile deployment,
+    TimeProvider time,
+    ILogger<PortfolioGrain> logger) : Grain, IPortfolioGrain
+{
+    public async Task Configure(PortfolioConfig config)
+    {
+        if (config.PortfolioId != this.GetPrimaryKeyString())
+        {
+            throw new ArgumentException($"Portfolio {config.PortfolioId} configured on grain {this.GetPrimaryKeyString()}.", nameof(config));
+        }
+
+        state.State.Portfolio = state.State.Portfolio is { } existing
+            ? existing with { Config = config }
+            : new PortfolioState { Config = config, Balance = config.Bankroll, Positions = [], Launches = [], TradingState = TradingState.Active };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IRiskGrain>(config.PortfolioId).Configure(config);
+    }
+
+    public async Task<PortfolioState?> GetState()
+    {
+        if (state.State.Portfolio is not { } portfolio)
+        {
+            return null;
+        }
+
+        var trading = await GrainFactory.GetGrain<IRiskGrain>(portfolio.Config.PortfolioId).GetTradingState();
+        return portfolio with { TradingState = trading };
+    }
+
+    public async Task<CommandResult> Launch(StrategyLaunch launch, string operatorId)
+    {
+        if (state.State.Portfolio is not { } portfolio)
+        {
+            return CommandResult.Refused(ReasonCodes.StratUnknownPortfolio, $"Portfolio {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        if (launch.PortfolioId != portfolio.Config.PortfolioId)
+        {
+            return CommandResult.Refused(ReasonCodes.StratInvalidLaunch, $"The launch names portfolio {launch.PortfolioId}, not {portfolio.Config.PortfolioId}.");
+        }
+
+        if (portfolio.BoundStrategyId is { } bound)
+        {
+            return CommandResult.Refused(ReasonCodes.StratPortfolioAlreadyBound, $"Portfolio {portfolio.Config.PortfolioId} already runs strategy {bound}; stop it first.");
+        }
+
+        if (launch.Mode == LaunchMode.LimitedLive && !deployment.DurableStorage)
+        {
+            return CommandResult.Refused(ReasonCodes.GovLiveRequiresDurableStorage, $"limited_live needs durable storage; this silo runs '{deployment.Name}'.");
+        }
+
+        var strategy = GrainFactory.GetGrain<IStrategyGrain>(launch.StrategyId);
+        if (await strategy.GetPortfolio() is { } elsewhere)
+        {
+            return CommandResult.Refused(ReasonCodes.StratAlreadyRunning, $"Strategy {launch.StrategyId} runs on {elsewhere}; relaunch it instead.");
+        }
+
+        var now = time.GetUtcNow();
+        var launchId = $"LCH-{Guid.CreateVersion7(now):N}";
+        var context = new AuditContext(portfolio.Config.TenantId, portfolio.Config.PortfolioId, launch.StrategyId, launchId, AuditModes.Of(launch.Mode), portfolio.Config.BuilderCode);
+        await Audit(context.Draft(ReasonCodes.StratLaunched, $"operator:{operatorId}", new AuditPayload { Kind = AuditPayloadKind.Launch, Launch = launch }, now));
+
+        var record = new LaunchRecord { LaunchId = launchId, StrategyId = launch.StrategyId, PortfolioId = portfolio.Config.PortfolioId, Mode = launch.Mode, LaunchedAt = now, LaunchedBy = operatorId };
+        state.State.Portfolio = portfolio with { BoundStrategyId = launch.StrategyId, ActiveLaunchId = launchId, Launches = [.. portfolio.Launches, record] };
+        await state.WriteStateAsync();
+
+        var started = await strategy.Start(launch, launchId, portfolio.Config.TenantId, portfolio.Config.BuilderCode);
+        if (!started.Succeeded)
+        {
+            await CloseLaunch(context, $"operator:{operatorId}", $"launch could not start: {started.Detail}");
+            return started;
+        }
+
+        LogLaunched(portfolio.Config.PortfolioId, launch.StrategyId, launchId, operatorId);
+        return CommandResult.Done(launchId);
+    }
+
+    public async Task<CommandResult> Stop(string strategyId, string operatorId, string reason)
+    {
+        if (state.State.Portfolio is not { } portfolio)
+        {
+            return CommandResult.Refused(ReasonCodes.StratUnknownPortfolio, $"Portfolio {this.GetPrimaryKeyString()} does not exist.");
+        }
+
+        if (portfolio.BoundStrategyId != strategyId || portfolio.ActiveLaunchId is not { } launchId)
+        {
+            return CommandResult.Refused(ReasonCodes.StratNotRunning, $"Strategy {strategyId} is not running on {portfolio.Config.PortfolioId}.");
+        }
+
+        await GrainFactory.GetGrain<IStrategyGrain>(strategyId).Stop(reason);
+        var mode = portfolio.Launches.Last(l => l.LaunchId == launchId).Mode;
+        var context = new AuditContext(portfolio.Config.TenantId, portfolio.Config.PortfolioId, strategyId, launchId, AuditModes.Of(mode), portfolio.Config.BuilderCode);
+        await CloseLaunch(context, $"operator:{operatorId}", reason);
+        return CommandResult.Done(launchId);
+    }
+
+    public async Task RecordFill(Fill fill)
+    {
+        var portfolio = state.State.Portfolio ?? throw new InvalidOperationException($"Fill {fill.FillId} for unknown portfolio {this.GetPrimaryKeyString()}.");
+        state.State.Portfolio = PortfolioAccounting.Apply(portfolio, fill);
+        await state.WriteStateAsync();
+    }
+
+    private async Task CloseLaunch(AuditContext context, string actor, string reason)
+    {
+        var portfolio = state.State.Portfolio!;
+        var now = time.GetUtcNow();
+        await Audit(context.Draft(ReasonCodes.StratStopped, actor, new AuditPayload { Kind = AuditPayloadKind.Stop, Detail = reason }, now));
+        var launches = portfolio.Launches
+            .Select(l => l.LaunchId == context.LaunchId ? l with { StoppedAt = now, StopReason = reason } : l)
+            .ToList();
+        state.State.Portfolio = portfolio with { BoundStrategyId = null, ActiveLaunchId = null, Launches = launches };
+        await state.WriteStateAsync();
+    }
+
+    private Task<AuditEnvelope> Audit(AuditEnvelope draft) =>
+        GrainFactory.GetGrain<IAuditTrailGrain>(draft.PortfolioId).Append(draft);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: strategy {StrategyId} launched as {LaunchId} by {OperatorId}")]
+    private partial void LogLaunched(string portfolioId, string strategyId, string launchId, string operatorId);
+}
+
+[GenerateSerializer]
+[Alias("Polytraders.PortfolioGrainState")]
+public sealed class PortfolioGrainState
+{
+    [Id(0)]
+    public PortfolioState? Portfolio { get; set; }
+}
