@@ -1,3 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-await app.RunAsync();
+using Polytraders.Silo;
+
+return await SiloCommands.RunAsync(args);

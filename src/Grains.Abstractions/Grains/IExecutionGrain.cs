@@ -11,9 +11,12 @@ public interface IExecutionGrain : IGrainWithStringKey
 {
     public const string Key = "execution";
 
-    /// <summary>Returns once the intent is recorded as accepted; signing and submission follow in the same turn.</summary>
+    /// <summary>
+    /// Records the intent as accepted, signs, submits once and reports fills onward (one-way); returns when the venue
+    /// answered. A client order id seen before is refused, never signed twice.
+    /// </summary>
     [Alias("Execute")]
-    Task<CommandResult> Execute(OrderIntent approved, string tenantId, string builderCode);
+    Task<CommandResult> Execute(OrderIntent approved, AuditContext context);
 
     [Alias("GetSignerAddress")]
     Task<string> GetSignerAddress();

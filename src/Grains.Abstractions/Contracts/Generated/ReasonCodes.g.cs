@@ -25,6 +25,9 @@ public static partial class ReasonCodes
     /// <summary>An external reference price was expected but absent.</summary>
     public const string IntelMissingReference = "INTEL_MISSING_REFERENCE";
 
+    /// <summary>The market's end date is unknown; time-to-resolution readings are withheld.</summary>
+    public const string IntelMissingEndDate = "INTEL_MISSING_END_DATE";
+
     /// <summary>The market has no book on either side; spread-based readings are withheld.</summary>
     public const string DiscNoBook = "DISC_NO_BOOK";
 
@@ -250,6 +253,7 @@ public static partial class ReasonCodes
         new() { Code = IntelDegraded, Family = ReasonCodeEntryFamily.Intel, Meaning = "The Signal was produced with some valuators abstaining.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelLowConfidence, Family = ReasonCodeEntryFamily.Intel, Meaning = "The confidence gate held the combined score back.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelMissingReference, Family = ReasonCodeEntryFamily.Intel, Meaning = "An external reference price was expected but absent.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
+        new() { Code = IntelMissingEndDate, Family = ReasonCodeEntryFamily.Intel, Meaning = "The market's end date is unknown; time-to-resolution readings are withheld.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = DiscNoBook, Family = ReasonCodeEntryFamily.Disc, Meaning = "The market has no book on either side; spread-based readings are withheld.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = DiscWideSpread, Family = ReasonCodeEntryFamily.Disc, Meaning = "The spread is wider than the sensor trusts for price discovery.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = DiscNearResolution, Family = ReasonCodeEntryFamily.Disc, Meaning = "The market is close to its end date; prices carry resolution risk.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },

@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
 
-namespace Polytraders.Grains.Audit;
+namespace Polytraders.Grains;
 
 /// <summary>Who an envelope belongs to: the fields every envelope of one launch shares.</summary>
 [GenerateSerializer]

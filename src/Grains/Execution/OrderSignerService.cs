@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polytraders.Grains.Execution.Crypto;
+using Polytraders.Grains.Execution.Keystore;
+using Polytraders.Grains.Execution.Orders;
+using Polytraders.Grains.Execution.Signing;
+
+namespace Polytraders.Grains.Execution;
+
+/// <summary>
+/// Holds the signing key for the execution grain, the only caller. The key is opened once, lazily, and never leaves
+/// this object: callers get signed orders and the signer's address and label, nothing else.
+/// </summary>
+public sealed class OrderSignerService : IDisposable
+{
+    public const string DevelopmentLabel = "development key (not for live)";
+
+    private readonly Lazy<EthereumSigner> _signer;
+    private readonly SigningOptions _options;
+    private readonly TimeProvider _time;
+
+    public OrderSignerService(IOptions<SigningOptions> options, TimeProvider time, ILoggerFactory loggers)
+    {
+        _options = options.Value;
+        _time = time;
+        var logger = loggers.CreateLogger<OrderSignerService>();
+        _signer = new Lazy<EthereumSigner>(() => new EthereumSigner(
+            DevKeyFile.LoadOrCreate(_options.KeystorePath, _options.KeystorePassword, logger),
+            Secp256k1Factory.Create(logger)));
+    }
+
+    public EthereumAddress Address => _signer.Value.Address;
+
+    public string Label => _options.IsDevelopmentKey ? DevelopmentLabel : "keystore " + Path.GetFileName(_options.KeystorePath);
+
+    public bool IsDevelopmentKey => _options.IsDevelopmentKey;
+
+    public long ChainId => _options.ChainId;
+
+    /// <summary>Builds and signs a limit order with a salt the caller recorded before calling.</summary>
+    public ExecutionResult<SignedOrderV2> SignLimit(ulong salt, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
+        new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, BuilderCode: builderCode), _time, () => salt)
+            .BuildLimit(tokenId, side, price, size, rules);
+
+    public void Dispose()
+    {
+        if (_signer.IsValueCreated)
+        {
+            _signer.Value.Dispose();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Polytraders.Grains.Execution;
+
+/// <summary>Where the execution grain's key comes from (section "Signing").</summary>
+public sealed class SigningOptions
+{
+    public const string Section = "Signing";
+
+    /// <summary>Web3 Secret Storage file; the embedded default makes a development key here on first run.</summary>
+    [Required]
+    public string KeystorePath { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".polytraders", "dev-keystore.json");
+
+    /// <summary>Keystore password; for development only. Live deployments pass it through the environment.</summary>
+    [Required]
+    public string KeystorePassword { get; set; } = "polytraders-development-only";
+
+    /// <summary>True when the key is the generated development key, which no live mode accepts.</summary>
+    public bool IsDevelopmentKey { get; set; } = true;
+
+    [Range(1, long.MaxValue)]
+    public long ChainId { get; set; } = 137;
+}

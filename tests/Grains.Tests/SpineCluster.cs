@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using Polytraders.Grains.Replay;
+using Polytraders.Silo;
+
+namespace Polytraders.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans cluster configured exactly as the embedded default (EmbeddedSilo), seeded with the built-in
+/// replay's markets, clusters and portfolios. Prices are published by the tests themselves, step by step.
+/// </summary>
+public sealed class SpineCluster : IAsyncLifetime
+{
+    private readonly string _keystoreDirectory = Directory.CreateTempSubdirectory("polytraders-keys-").FullName;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public ReplayData Replay { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Signing:KeystorePath"] = Path.Combine(_keystoreDirectory, "dev-keystore.json"),
+            })
+            .Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => EmbeddedSilo.Configure(silo, configuration));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+        await ReplaySeeder.SeedAsync(Grains, Replay);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Directory.Delete(_keystoreDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SpineCollection : ICollectionFixture<SpineCluster>
+{
+    public const string Name = "spine";
+}
