@@ -1,3 +1,4 @@
+using Polytraders.Gateway;
 using Polytraders.Silo.Hosting;
 
 namespace Polytraders.Silo;
@@ -17,7 +18,9 @@ public static class SiloHost
             EmbeddedSilo.Configure(silo, builder.Configuration);
         });
         builder.Services.AddHostedService<ReplayService>();
+        builder.Services.AddPolytradersGateway(builder.Configuration);
         var app = builder.Build();
+        app.MapPolytradersGateway();
         _ = storage;
         return app;
     }

@@ -11,9 +11,10 @@ public interface IRiskGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task Configure(PortfolioConfig config);
 
+    /// <summary>One-way: the Strategy never waits on risk. The context says which launch (and mode) the intent belongs to.</summary>
     [OneWay]
     [Alias("Submit")]
-    Task Submit(OrderIntent intent);
+    Task Submit(OrderIntent intent, AuditContext context);
 
     [OneWay]
     [Alias("OnFill")]
@@ -21,6 +22,9 @@ public interface IRiskGrain : IGrainWithStringKey
 
     [Alias("SetTradingState")]
     Task SetTradingState(TradingState state, string actor, string reason);
+
+    [Alias("SetKillSwitch")]
+    Task SetKillSwitch(bool on, string actor, string reason);
 
     /// <summary>Interleaves: a read of one field must not queue behind an intent that is waiting on execution.</summary>
     [AlwaysInterleave]

@@ -4,7 +4,7 @@ using Polytraders.Grains.Replay;
 namespace Polytraders.Silo.Hosting;
 
 /// <summary>Seeds the replay's markets, clusters and portfolios once the silo is up, then replays prices.</summary>
-public sealed partial class ReplayService(IGrainFactory grains, IOptions<ReplayOptions> options, ILogger<ReplayService> logger) : BackgroundService
+public sealed partial class ReplayService(IGrainFactory grains, IOptions<ReplayOptions> options, TimeProvider time, ILogger<ReplayService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +18,9 @@ public sealed partial class ReplayService(IGrainFactory grains, IOptions<ReplayO
         }
 
         var replay = new PriceReplay(grains, data);
-        var shift = TimeSpan.Zero;
+        // The recorded minutes are replayed from the present minute on, so prices are fresh for the risk checks.
+        var now = time.GetUtcNow();
+        var shift = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero) - await replay.FirstTimestampAsync(stoppingToken);
         do
         {
             shift += await replay.PublishAsync(shift, ct => Task.Delay(settings.StepMilliseconds, ct), stoppingToken);

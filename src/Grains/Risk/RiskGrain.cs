@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Logging;
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Risk;
+
+/// <summary>
+/// The risk gate of one Portfolio: holds the <see cref="RiskBook"/>, runs <see cref="RiskEngine"/> (the same core a
+/// Backtest runs) on every intent, audits the decision in both shapes, and forwards what passes to execution.
+/// It calls only markets, execution and the audit trail, none of which call back into it while it waits.
+/// </summary>
+public sealed partial class RiskGrain(
+    [PersistentState("risk", StreamNames.GrainStorage)] IPersistentState<RiskGrainState> state,
+    TimeProvider time,
+    ILogger<RiskGrain> logger) : Grain, IRiskGrain
+{
+    public async Task Configure(PortfolioConfig config)
+    {
+        state.State.Config = config;
+        state.State.Book ??= RiskEngine.For(config).Book;
+        await state.WriteStateAsync();
+    }
+
+    public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
+
+    public async Task Submit(OrderIntent intent, AuditContext context)
+    {
+        state.State.LastContext = context;
+        var engine = Engine();
+        var market = await GrainFactory.GetGrain<IMarketGrain>(intent.MarketId).GetState();
+        if (engine is null || market is null)
+        {
+            await Decide(context, RiskDecision.Reject(intent, ReasonCodes.RiskUnknownMarket, engine is null ? "the Portfolio has no risk configuration" : $"market {intent.MarketId} is not configured"));
+            return;
+        }
+
+        // A decision is taken at its own time (so a Backtest decides the same) unless the wall clock is later.
+        var now = Max(intent.CreatedAt, time.GetUtcNow());
+        var last = market.Last is { } update ? new LastTrade(update.Price, update.Timestamp) : (LastTrade?)null;
+        var decision = engine.Evaluate(intent, market.Market, last, now);
+        await Decide(context, decision);
+        if (decision.Final is not { } approved)
+        {
+            return;
+        }
+
+        var executed = await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(approved, context);
+        if (!executed.Succeeded)
+        {
+            engine.ReleaseOrder(approved.ClientOrderId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task OnFill(Fill fill)
+    {
+        if (Engine() is not { } engine || await GrainFactory.GetGrain<IMarketGrain>(fill.MarketId).GetState() is not { } market)
+        {
+            LogFillWithoutBook(this.GetPrimaryKeyString(), fill.FillId);
+            return;
+        }
+
+        var transition = engine.ApplyFill(fill, market.Market, Max(fill.FilledAt, time.GetUtcNow()));
+        await state.WriteStateAsync();
+        await AuditTransition(transition, "risk");
+    }
+
+    public async Task SetTradingState(TradingState tradingState, string actor, string reason)
+    {
+        var engine = Engine() ?? throw new InvalidOperationException($"Portfolio {this.GetPrimaryKeyString()} has no risk configuration.");
+        var transition = engine.SetTradingState(tradingState, reason);
+        await state.WriteStateAsync();
+        await AuditTransition(transition, actor);
+    }
+
+    public async Task SetKillSwitch(bool on, string actor, string reason)
+    {
+        var engine = Engine() ?? throw new InvalidOperationException($"Portfolio {this.GetPrimaryKeyString()} has no risk configuration.");
+        var transition = engine.SetKillSwitch(on, reason);
+        await state.WriteStateAsync();
+        await AuditTransition(transition, actor);
+    }
+
+    private RiskEngine? Engine() =>
+        state.State.Config is { } config ? RiskEngine.For(config, state.State.Book) : null;
+
+    private async Task Decide(AuditContext context, RiskDecision decision)
+    {
+        var payload = decision.Outcome switch
+        {
+            RiskOutcome.Approved => new AuditPayload { Kind = AuditPayloadKind.RiskApproved, Intent = decision.Original },
+            RiskOutcome.Reshaped => new AuditPayload { Kind = AuditPayloadKind.RiskReshaped, Intent = decision.Original, ReshapedIntent = decision.Final, Detail = decision.Detail },
+            _ => new AuditPayload { Kind = AuditPayloadKind.RiskRejected, Intent = decision.Original, Detail = decision.Detail },
+        };
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IAuditTrailGrain>(context.PortfolioId).Append(context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow()));
+        if (decision.Outcome == RiskOutcome.Rejected)
+        {
+            await GrainFactory.GetGrain<IStrategyGrain>(decision.Original.StrategyId).OnIntentRejected(decision.Original.ClientOrderId, decision.ReasonCode);
+        }
+    }
+
+    private async Task AuditTransition(TradingStateTransition? transition, string actor)
+    {
+        if (transition is null || state.State.Config is not { } config)
+        {
+            return;
+        }
+
+        var context = state.State.LastContext ?? new AuditContext(config.TenantId, config.PortfolioId, null, null, AuditEnvelopeMode.Paper, config.BuilderCode);
+        var detail = $"{transition.From} -> {transition.To}, kill switch {(transition.KillSwitch ? "on" : "off")}: {transition.Reason}";
+        await GrainFactory.GetGrain<IAuditTrailGrain>(config.PortfolioId)
+            .Append(context.Draft(transition.ReasonCode, actor, new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = detail }, time.GetUtcNow()));
+        LogTransition(config.PortfolioId, detail, actor);
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: fill {FillId} arrived without a risk book or market")]
+    private partial void LogFillWithoutBook(string portfolioId, string fillId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: {Transition} by {Actor}")]
+    private partial void LogTransition(string portfolioId, string transition, string actor);
+}
+
+[GenerateSerializer]
+[Alias("Polytraders.RiskGrainState")]
+public sealed class RiskGrainState
+{
+    [Id(0)]
+    public PortfolioConfig? Config { get; set; }
+
+    [Id(1)]
+    public RiskBook? Book { get; set; }
+
+    /// <summary>The last launch that sent an intent, so governance envelopes land in the same mode and chain.</summary>
+    [Id(2)]
+    public AuditContext? LastContext { get; set; }
+}

@@ -1,0 +1,295 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Polytraders.Contracts;
+using Polytraders.Grains.Audit;
+using Polytraders.Grains.Intelligence;
+
+namespace Polytraders.Grains.Strategies;
+
+/// <summary>
+/// The actor shell of a momentum Strategy: it holds the launch, subscribes to the streams of exactly the markets in
+/// its Market scope, feeds each price to <see cref="MomentumStrategy"/> (the same core a Backtest runs), audits what
+/// the core decides and sends intents one-way to the risk grain of its Portfolio.
+/// </summary>
+public sealed partial class StrategyGrain(
+    [PersistentState("strategy", StreamNames.GrainStorage)] IPersistentState<StrategyGrainState> state,
+    TimeProvider time,
+    ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<PriceUpdate>
+{
+    private MomentumStrategy? _core;
+    private ScopeTracker? _scope;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Running && state.State.Launch is { } launch)
+        {
+            // Subscriptions outlive activations: rebuild the core and resume them rather than subscribing again.
+            Build(launch, state.State.DomainPack!, state.State.Core);
+            _scope!.Start(state.State.MarketsInScope);
+            foreach (var marketId in state.State.MarketsInScope)
+            {
+                if (await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is { } market)
+                {
+                    _core!.AddMarket(market.Market);
+                }
+
+                await Subscribe(marketId);
+            }
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<CommandResult> Start(StrategyLaunch launch, string launchId, string tenantId, string builderCode)
+    {
+        if (state.State.Running)
+        {
+            return CommandResult.Refused(ReasonCodes.StratAlreadyRunning, $"Strategy {launch.StrategyId} is already running.");
+        }
+
+        var violations = MarketScopeRules.Validate(launch.MarketScope).Concat(MomentumParameterRules.Validate(launch.Parameters)).ToList();
+        if (violations.Count > 0)
+        {
+            return CommandResult.Refused(violations[0].Code, violations[0].Message);
+        }
+
+        var members = new List<string>();
+        string? taxonomy = null;
+        if (launch.MarketScope.Mode == ScopeMode.Cluster)
+        {
+            var cluster = GrainFactory.GetGrain<IClusterGrain>(launch.MarketScope.ClusterId!);
+            if (await cluster.GetCluster() is not { } definition)
+            {
+                return CommandResult.Refused(ReasonCodes.StratUnknownCluster, $"Cluster {launch.MarketScope.ClusterId} does not exist.");
+            }
+
+            taxonomy = definition.Taxonomy;
+            members.AddRange(await cluster.Bind(launch.StrategyId));
+        }
+
+        var markets = new List<Market>();
+        foreach (var marketId in launch.MarketScope.MarketIds ?? members)
+        {
+            if (await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is not { } market)
+            {
+                return CommandResult.Refused(ReasonCodes.StratUnknownMarket, $"Market {marketId} does not exist.");
+            }
+
+            markets.Add(market.Market);
+        }
+
+        var context = new AuditContext(tenantId, launch.PortfolioId, launch.StrategyId, launchId, AuditModes.Of(launch.Mode), builderCode);
+        var pack = DomainPackChoice.For(launch, taxonomy);
+        state.State.Launch = launch;
+        state.State.Context = context;
+        state.State.DomainPack = pack;
+        Build(launch, pack, restored: null);
+        state.State.Running = true;
+        state.State.LastSignal = null;
+        state.State.Launches.Add(new LaunchRecord { LaunchId = launchId, StrategyId = launch.StrategyId, PortfolioId = launch.PortfolioId, Mode = launch.Mode, LaunchedAt = time.GetUtcNow(), LaunchedBy = "portfolio" });
+        foreach (var change in _scope!.Start(markets.Select(m => m.MarketId)))
+        {
+            await EnterMarket(markets.First(m => m.MarketId == change.MarketId), change);
+        }
+
+        await Persist();
+        LogStarted(launch.StrategyId, launchId, _scope.Markets.Count, pack);
+        return CommandResult.Done(launchId);
+    }
+
+    public async Task Stop(string reason)
+    {
+        if (!state.State.Running)
+        {
+            return;
+        }
+
+        foreach (var marketId in state.State.MarketsInScope)
+        {
+            await Unsubscribe(marketId);
+        }
+
+        if (state.State.Launch!.MarketScope is { Mode: ScopeMode.Cluster, ClusterId: { } clusterId })
+        {
+            await GrainFactory.GetGrain<IClusterGrain>(clusterId).Unbind(state.State.Launch.StrategyId);
+        }
+
+        var now = time.GetUtcNow();
+        state.State.Launches = state.State.Launches
+            .Select(l => l.LaunchId == state.State.Context!.LaunchId ? l with { StoppedAt = now, StopReason = reason } : l)
+            .ToList();
+        state.State.Running = false;
+        state.State.MarketsInScope = [];
+        _core = null;
+        _scope = null;
+        await Persist();
+    }
+
+    public Task<string?> GetPortfolio() => Task.FromResult(state.State.Running ? state.State.Launch?.PortfolioId : null);
+
+    public Task<StrategyState> GetState() => Task.FromResult(new StrategyState
+    {
+        StrategyId = this.GetPrimaryKeyString(),
+        Status = state.State.Running ? StrategyStateStatus.Running : state.State.Launch is null ? StrategyStateStatus.Idle : StrategyStateStatus.Stopped,
+        PortfolioId = state.State.Launch?.PortfolioId,
+        LaunchId = state.State.Context?.LaunchId,
+        Launch = state.State.Launch,
+        MarketsInScope = [.. state.State.MarketsInScope],
+        LastSignal = state.State.LastSignal,
+        Launches = [.. state.State.Launches],
+    });
+
+    public async Task OnScopeChanged(string marketId, bool entered, string reasonCode)
+    {
+        if (!state.State.Running || state.State.Launch!.MarketScope.ClusterId is not { } clusterId)
+        {
+            return;
+        }
+
+        if (entered)
+        {
+            if (_scope!.MarketAddedToCluster(clusterId, marketId) is { } change
+                && await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is { } market)
+            {
+                await EnterMarket(market.Market, change);
+            }
+        }
+        else if (_scope!.MarketRemovedFromCluster(clusterId, marketId) is { } change)
+        {
+            await Unsubscribe(marketId);
+            state.State.MarketsInScope.Remove(marketId);
+            await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = marketId });
+            await Handle(_core!.LeaveMarket(change, bookOpen: true, time.GetUtcNow()));
+        }
+
+        await Persist();
+    }
+
+    public async Task OnFill(Fill fill)
+    {
+        if (_core is null)
+        {
+            return;
+        }
+
+        await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt));
+        await Persist();
+    }
+
+    public async Task OnIntentRejected(string clientOrderId, string reasonCode)
+    {
+        if (_core is null)
+        {
+            return;
+        }
+
+        await Handle(_core.OnRejected(clientOrderId));
+        await Persist();
+    }
+
+    public async Task OnNextAsync(PriceUpdate item, StreamSequenceToken? token = null)
+    {
+        if (_core is null || !_scope!.Contains(item.MarketId))
+        {
+            return;
+        }
+
+        var step = _core.OnTick(new MarketTick(item.MarketId, item.TokenId, item.Timestamp, item.Price, item.BestBid, item.BestAsk));
+        if (!step.IsEmpty)
+        {
+            await Handle(step);
+            await Persist();
+        }
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        LogStreamError(this.GetPrimaryKeyString(), ex);
+        return Task.CompletedTask;
+    }
+
+    private void Build(StrategyLaunch launch, string pack, MomentumStrategyState? restored)
+    {
+        var identity = new MomentumIdentity(launch.PortfolioId, launch.StrategyId, state.State.Context?.LaunchId ?? string.Empty);
+        _core = new MomentumStrategy(identity, launch.Parameters, DomainPack.Create(pack, IntelligenceSettings.For(launch.Parameters)), restored);
+        _scope = new ScopeTracker(launch.MarketScope);
+    }
+
+    private async Task EnterMarket(Market market, ScopeChange change)
+    {
+        _core!.AddMarket(market);
+        state.State.MarketsInScope.Add(market.MarketId);
+        await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = market.MarketId });
+        await Subscribe(market.MarketId);
+    }
+
+    private async Task Handle(StrategyStep step)
+    {
+        if (step.Signal is { } signal)
+        {
+            state.State.LastSignal = signal;
+            await Audit(ReasonCodes.StratSignal, new AuditPayload { Kind = AuditPayloadKind.Signal, Signal = signal });
+        }
+
+        if (step.Intent is { } intent)
+        {
+            await Audit(intent.ReasonCode!, new AuditPayload { Kind = AuditPayloadKind.Intent, Intent = intent });
+            await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).Submit(intent, state.State.Context!);
+        }
+
+        if (step.Stranded is { } stranded)
+        {
+            await Audit(ReasonCodes.StratMarketResolved, new AuditPayload
+            {
+                Kind = AuditPayloadKind.Governance,
+                Detail = $"position of {stranded.Size} in {stranded.MarketId} cannot be sold; flagged for redemption or an operator",
+            });
+        }
+    }
+
+    private IAsyncStream<PriceUpdate> StreamOf(string marketId) =>
+        this.GetStreamProvider(StreamNames.Provider).GetStream<PriceUpdate>(StreamId.Create(StreamNames.MarketNamespace, marketId));
+
+    private async Task Subscribe(string marketId)
+    {
+        var stream = StreamOf(marketId);
+        var handles = await stream.GetAllSubscriptionHandles();
+        if (handles.Count == 0)
+        {
+            await stream.SubscribeAsync(this);
+            return;
+        }
+
+        foreach (var handle in handles)
+        {
+            await handle.ResumeAsync(this);
+        }
+    }
+
+    private async Task Unsubscribe(string marketId)
+    {
+        foreach (var handle in await StreamOf(marketId).GetAllSubscriptionHandles())
+        {
+            await handle.UnsubscribeAsync();
+        }
+    }
+
+    private async Task Persist()
+    {
+        state.State.Core = _core?.State ?? state.State.Core;
+        await state.WriteStateAsync();
+    }
+
+    private Task<AuditEnvelope> Audit(string reasonCode, AuditPayload payload) =>
+        GrainFactory.GetGrain<IAuditTrailGrain>(state.State.Context!.PortfolioId)
+            .Append(state.State.Context.Draft(reasonCode, "strategy", payload, time.GetUtcNow()));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} started as {LaunchId} on {Markets} markets with the {Pack} pack")]
+    private partial void LogStarted(string strategyId, string launchId, int markets, string pack);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId}: stream error")]
+    private partial void LogStreamError(string strategyId, Exception exception);
+}

@@ -1,0 +1,32 @@
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Strategies;
+
+[GenerateSerializer]
+[Alias("Polytraders.StrategyGrainState")]
+public sealed class StrategyGrainState
+{
+    [Id(0)]
+    public StrategyLaunch? Launch { get; set; }
+
+    [Id(1)]
+    public AuditContext? Context { get; set; }
+
+    [Id(2)]
+    public bool Running { get; set; }
+
+    [Id(3)]
+    public MomentumStrategyState? Core { get; set; }
+
+    [Id(4)]
+    public List<string> MarketsInScope { get; set; } = [];
+
+    [Id(5)]
+    public Signal? LastSignal { get; set; }
+
+    [Id(6)]
+    public List<LaunchRecord> Launches { get; set; } = [];
+
+    [Id(7)]
+    public string? DomainPack { get; set; }
+}
