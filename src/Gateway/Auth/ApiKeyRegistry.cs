@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Polytraders.Gateway.Options;
+
+namespace Polytraders.Gateway.Auth;
+
+/// <summary>The configured API keys, held only as SHA-256 digests so a lookup neither keeps nor compares raw keys.</summary>
+internal sealed class ApiKeyRegistry
+{
+    private readonly Dictionary<string, ApiKeyIdentity> _byDigest;
+
+    public ApiKeyRegistry(IOptions<GatewayOptions> options)
+    {
+        _byDigest = options.Value.ApiKeys.ToDictionary(
+            entry => Digest(entry.Key),
+            entry => new ApiKeyIdentity(entry.Value.Operator, entry.Value.Role),
+            StringComparer.Ordinal);
+    }
+
+    public bool TryFind(string presentedKey, out ApiKeyIdentity identity) =>
+        _byDigest.TryGetValue(Digest(presentedKey), out identity!);
+
+    private static string Digest(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
+
+internal sealed record ApiKeyIdentity(string OperatorId, string Role);

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Polytraders.Contracts;
+
+namespace Polytraders.Gateway.Tests;
+
+[Collection(WithoutGrains.Name)]
+public sealed class DocumentTests(GatewayWithoutGrains host)
+{
+    [Fact]
+    public async Task the_reason_code_registry_is_published_with_http_statuses()
+    {
+        var response = await host.AsReviewer().GetAsync("/api/v1/reason-codes");
+
+        var registry = (await Http.ReadJsonAsync(response, HttpStatusCode.OK)).AsObject();
+        var codes = registry["codes"]!.AsArray();
+        Assert.Equal(ReasonCodes.All.Count, codes.Count);
+        var forbidden = codes.Single(c => c!["code"]!.GetValue<string>() == ReasonCodes.SecForbiddenRole)!;
+        Assert.Equal(403, forbidden["http_status"]!.GetValue<int>());
+        Assert.Equal("SEC", forbidden["family"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task the_openapi_document_declares_bearer_auth_and_every_endpoint()
+    {
+        var response = await host.Anonymous().GetAsync("/openapi/v1.json");
+
+        var document = (await Http.ReadJsonAsync(response, HttpStatusCode.OK)).AsObject();
+        var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;
+        Assert.Equal("http", scheme["type"]!.GetValue<string>());
+        Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
+
+        var paths = document["paths"]!.AsObject();
+        foreach (var path in new[]
+                 {
+                     "/api/v1/markets", "/api/v1/markets/{marketId}", "/api/v1/clusters/{clusterId}",
+                     "/api/v1/portfolios/{portfolioId}", "/api/v1/portfolios/{portfolioId}/strategies",
+                     "/api/v1/portfolios/{portfolioId}/trading-state", "/api/v1/strategies/{strategyId}",
+                     "/api/v1/strategies/{strategyId}/stop", "/api/v1/strategies/{strategyId}/relaunch",
+                     "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/reason-codes",
+                 })
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document");
+        }
+
+        var launch = paths["/api/v1/portfolios/{portfolioId}/strategies"]!["post"]!;
+        Assert.NotEmpty(launch["security"]!.AsArray());
+        Assert.NotNull(launch["requestBody"]);
+    }
+
+    [Fact]
+    public async Task liveness_answers_without_the_cluster()
+    {
+        var response = await host.Anonymous().GetAsync("/health/live");
+
+        var body = (await Http.ReadJsonAsync(response, HttpStatusCode.OK)).AsObject();
+        Assert.Equal("Healthy", body["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task readiness_reaches_the_cluster()
+    {
+        var response = await host.Anonymous().GetAsync("/health/ready");
+
+        var body = (await Http.ReadJsonAsync(response, HttpStatusCode.OK)).AsObject();
+        Assert.Equal("Healthy", body["checks"]!["cluster"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task problems_carry_a_trace_id_and_the_reason_code_type()
+    {
+        var response = await host.Anonymous().GetAsync("/api/v1/reason-codes");
+
+        var problem = await Http.ReadProblemAsync(response, HttpStatusCode.Unauthorized);
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()));
+        Assert.Equal("/api/v1/reason-codes#SEC_UNAUTHENTICATED", problem["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task problems_of_endpoints_carry_a_trace_id_and_the_instance()
+    {
+        var response = await host.AsReviewer().GetAsync("/api/v1/portfolios/not-a-portfolio");
+
+        var problem = await Http.ReadProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.False(string.IsNullOrEmpty(problem["traceId"]?.GetValue<string>()));
+        Assert.Equal("/api/v1/portfolios/not-a-portfolio", problem["instance"]!.GetValue<string>());
+        Assert.Equal("No Portfolio with that id.", problem["title"]!.GetValue<string>());
+    }
+}

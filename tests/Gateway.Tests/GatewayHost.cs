@@ -1,0 +1,134 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.TestingHost;
+using Polytraders.Gateway;
+
+namespace Polytraders.Gateway.Tests;
+
+/// <summary>
+/// The gateway over HTTP (TestServer) in front of an in-process Orleans cluster whose client is the gateway's
+/// <see cref="IGrainFactory"/>, as in the standalone gateway. Subclasses choose what the silo runs.
+/// </summary>
+public abstract class GatewayHost : IAsyncLifetime
+{
+    public const string OperatorKey = "test-operator-key-0001";
+    public const string ReviewerKey = "test-reviewer-key-0001";
+    public const string OperatorId = "alice";
+    public const string ReviewerId = "bob";
+
+    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "polytraders-gateway-tests", Guid.NewGuid().ToString("N"));
+    private InProcessTestCluster? _cluster;
+    private WebApplication? _app;
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The host has not started.");
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>Configuration of the silo and the gateway: the test keys, and a scratch keystore.</summary>
+    public IConfiguration Configuration { get; private set; } = new ConfigurationBuilder().Build();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_scratch);
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(_scratch)).Build();
+
+        var clusterBuilder = new InProcessTestClusterBuilder(1);
+        clusterBuilder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Configuration));
+        clusterBuilder.ConfigureHost(host => host.Logging.SetMinimumLevel(LogLevel.Warning));
+        _cluster = clusterBuilder.Build();
+        await _cluster.DeployAsync();
+        await SeedAsync(_cluster.Client);
+
+        _app = BuildGateway(Configuration, services => services.AddSingleton<IGrainFactory>(_cluster.Client));
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public HttpClient Anonymous() => App.GetTestClient();
+
+    public HttpClient As(string apiKey)
+    {
+        var client = App.GetTestClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    public HttpClient AsOperator() => As(OperatorKey);
+
+    public HttpClient AsReviewer() => As(ReviewerKey);
+
+    /// <summary>A gateway on a TestServer with <paramref name="settings"/> as its only configuration.</summary>
+    public static WebApplication BuildGateway(IConfiguration settings, Action<IServiceCollection> services)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Testing",
+            ApplicationName = typeof(GatewayExtensions).Assembly.GetName().Name,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(settings);
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseTestServer();
+        services(builder.Services);
+        builder.Services.AddPolytradersGateway(builder.Configuration);
+        var app = builder.Build();
+        app.MapPolytradersGateway();
+        return app;
+    }
+
+    public static Dictionary<string, string?> Settings(string scratch) => new()
+    {
+        [$"Gateway:ApiKeys:{OperatorKey}:Operator"] = OperatorId,
+        [$"Gateway:ApiKeys:{OperatorKey}:Role"] = "operator",
+        [$"Gateway:ApiKeys:{ReviewerKey}:Operator"] = ReviewerId,
+        [$"Gateway:ApiKeys:{ReviewerKey}:Role"] = "reviewer",
+        ["Signing:KeystorePath"] = Path.Combine(scratch, "dev-keystore.json"),
+    };
+
+    protected abstract void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration);
+
+    protected virtual Task SeedAsync(IGrainFactory grains) => Task.CompletedTask;
+}
+
+/// <summary>A silo with no storage or streams: enough for everything the gateway answers without a grain.</summary>
+public sealed class GatewayWithoutGrains : GatewayHost
+{
+    protected override void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration)
+    {
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WithoutGrains : ICollectionFixture<GatewayWithoutGrains>
+{
+    public const string Name = "gateway without grains";
+}
