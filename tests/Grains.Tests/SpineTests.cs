@@ -95,7 +95,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
         var first = await from.Launch(launch, "alice");
 
         var stopped = await from.Stop("momentum-spine-5", "alice", "relaunch onto PORT-131");
-        var second = await to.Launch(launch with { PortfolioId = "PORT-131" }, "alice");
+        var second = await to.Launch(launch with { PortfolioId = "PORT-131" }, "alice", relaunchedFrom: "PORT-130");
 
         Assert.True(first.Succeeded && stopped.Succeeded && second.Succeeded, second.Detail);
         Assert.NotEqual(first.Id, second.Id);
@@ -103,7 +103,8 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
         var newTrail = await AuditTrailProbe.ReadAllAsync(spine.Grains, new AuditQuery { PortfolioId = "PORT-131" });
         Assert.Equal(ReasonCodes.StratStopped, oldTrail[^1].ReasonCode);
         Assert.Equal(first.Id, oldTrail[^1].LaunchId);
-        Assert.Equal(ReasonCodes.StratLaunched, newTrail[0].ReasonCode);
+        Assert.Equal(ReasonCodes.StratRelaunched, newTrail[0].ReasonCode);
+        Assert.Equal(AuditPayloadKind.Launch, newTrail[0].Payload.Kind);
         Assert.Equal(second.Id, newTrail[0].LaunchId);
         var strategy = await spine.Grains.GetGrain<IStrategyGrain>("momentum-spine-5").GetState();
         Assert.Equal("PORT-131", strategy.PortfolioId);

@@ -142,7 +142,7 @@ internal static class StrategyEndpoints
         }
 
         var launch = state.Launch with { PortfolioId = request.PortfolioId, Mode = request.Mode ?? state.Launch.Mode };
-        var launched = await target.Launch(launch, operatorId);
+        var launched = await target.Launch(launch, operatorId, relaunchedFrom: currentPortfolioId);
         if (!launched.Succeeded || launched.Id is null)
         {
             GatewayLog.RelaunchHalfDone(log, strategyId, currentPortfolioId, request.PortfolioId, operatorId, launched.ReasonCode ?? "(none)");

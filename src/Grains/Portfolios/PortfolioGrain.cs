@@ -39,7 +39,7 @@ public sealed partial class PortfolioGrain(
         return portfolio with { TradingState = trading };
     }
 
-    public async Task<CommandResult> Launch(StrategyLaunch launch, string operatorId)
+    public async Task<CommandResult> Launch(StrategyLaunch launch, string operatorId, string? relaunchedFrom = null)
     {
         if (state.State.Portfolio is not { } portfolio)
         {
@@ -70,7 +70,10 @@ public sealed partial class PortfolioGrain(
         var now = time.GetUtcNow();
         var launchId = $"LCH-{Guid.CreateVersion7(now):N}";
         var context = new AuditContext(portfolio.Config.TenantId, portfolio.Config.PortfolioId, launch.StrategyId, launchId, AuditModes.Of(launch.Mode), portfolio.Config.BuilderCode);
-        await Audit(context.Draft(ReasonCodes.StratLaunched, $"operator:{operatorId}", new AuditPayload { Kind = AuditPayloadKind.Launch, Launch = launch }, now));
+        var opening = relaunchedFrom is null
+            ? new AuditPayload { Kind = AuditPayloadKind.Launch, Launch = launch }
+            : new AuditPayload { Kind = AuditPayloadKind.Launch, Launch = launch, Detail = $"relaunched from {relaunchedFrom}" };
+        await Audit(context.Draft(relaunchedFrom is null ? ReasonCodes.StratLaunched : ReasonCodes.StratRelaunched, $"operator:{operatorId}", opening, now));
 
         var record = new LaunchRecord { LaunchId = launchId, StrategyId = launch.StrategyId, PortfolioId = portfolio.Config.PortfolioId, Mode = launch.Mode, LaunchedAt = now, LaunchedBy = operatorId };
         state.State.Portfolio = portfolio with { BoundStrategyId = launch.StrategyId, ActiveLaunchId = launchId, Launches = [.. portfolio.Launches, record] };
