@@ -20,4 +20,11 @@ public abstract class ContractRule<T> : ContractRule
         Check(document.Deserialize<T>(ContractJson.Options) ?? throw new JsonException($"null is not a {typeof(T).Name}"));
 
     public abstract IEnumerable<ContractViolation> Check(T value);
+
+    /// <summary>
+    /// This rule on a document embedded in another at <paramref name="path"/> (a JSON pointer such as
+    /// <c>#/payload/intent</c>), its violations placed under that path; nothing when the embedded document is absent.
+    /// </summary>
+    public IEnumerable<ContractViolation> CheckAt(T? value, string path) =>
+        value is null ? [] : Check(value).Select(violation => violation.Under(path));
 }

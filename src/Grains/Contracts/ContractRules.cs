@@ -13,5 +13,13 @@ public static class ContractRules
         new FillRule(),
         new PortfolioConfigRule(),
         new AuditEnvelopeRule(),
+        new AuditPageRule(),
+        new PortfolioStateRule(),
+        new StrategyStateRule(),
+        new MarketScopeRule(),
+        new StrategyLaunchRule(),
+        new MarketRule(),
+        new PriceUpdateRule(),
+        new ChainVerificationRule(),
     ];
 }

@@ -62,24 +62,54 @@ public sealed class ContractValidator
             var schemaErrors = jsonSchema.Validate(json);
             if (schemaErrors.Count > 0)
             {
-                return schemaErrors
-                    .OrderBy(e => e.Path, StringComparer.Ordinal)
-                    .ThenBy(e => e.Kind)
-                    .Select(e => new ContractViolation(SchemaErrorCodes.For(schema, e), e.Kind.ToString(), e.Path ?? "#", Describe(e)))
-                    .ToList();
+                return Ordered(Flatten(schemaErrors).Select(e =>
+                {
+                    var path = JsonPointer(e.Path);
+                    return new ContractViolation(SchemaErrorCodes.For(schema, e.Kind, path), e.Kind.ToString(), path, Describe(e, path));
+                }));
             }
 
-            return _rules[schema].SelectMany(rule => rule.Check(document.RootElement)).ToList();
+            return Ordered(_rules[schema].SelectMany(rule => rule.Check(document.RootElement)));
         }
     }
 
-    private static string Describe(ValidationError error) => error.Kind switch
+    /// <summary>By path, then rule (ordinal, stable): the same document always reads the same.</summary>
+    private static List<ContractViolation> Ordered(IEnumerable<ContractViolation> violations) =>
+        violations.OrderBy(v => v.Path, StringComparer.Ordinal).ThenBy(v => v.Rule, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// An invalid array item is reported by what is wrong inside it (<c>PatternMismatch at #/codes/1/code</c>), not as
+    /// <c>ArrayItemNotValid at #/codes[1]</c>; items of items likewise. Other grouped errors (<c>oneOf</c>) stay whole.
+    /// </summary>
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
+        errors.SelectMany(error =>
+            error is ChildSchemaValidationError { Kind: ValidationErrorKind.ArrayItemNotValid } item && item.Errors.Values.Any(e => e.Count > 0)
+                ? Flatten(item.Errors.Values.SelectMany(e => e))
+                : [error]);
+
+    /// <summary>
+    /// NJsonSchema names places as <c>#/risk_limits.price_band</c> and <c>#/codes[1].code</c>; contracts name them as JSON
+    /// pointers, <c>#/risk_limits/price_band</c> and <c>#/codes/1/code</c>, the document itself as <c>#</c>. Contract
+    /// property names hold no dots, brackets, <c>/</c> or <c>~</c>, so the mapping is exact.
+    /// </summary>
+    internal static string JsonPointer(string? path)
     {
-        ValidationErrorKind.PatternMismatch => $"'{error.Property}' does not match {error.Schema?.Pattern}",
-        ValidationErrorKind.PropertyRequired => $"'{error.Property}' is required",
-        ValidationErrorKind.NoAdditionalPropertiesAllowed => $"'{error.Property}' is not a known field",
-        ValidationErrorKind.TooManyItems => $"'{error.Property}' has more than {error.Schema?.MaxItems} items",
-        ValidationErrorKind.NotInEnumeration => $"'{error.Property}' is not one of {string.Join(", ", error.Schema?.Enumeration ?? [])}",
-        _ => $"'{error.Property ?? "document"}': {error.Kind}",
-    };
+        var relative = (path ?? "#").TrimStart('#').TrimStart('/');
+        var pointer = relative.Replace("]", "", StringComparison.Ordinal).Replace('[', '.').Replace('.', '/').Trim('/');
+        return pointer.Length == 0 ? "#" : "#/" + pointer;
+    }
+
+    private static string Describe(ValidationError error, string path)
+    {
+        var what = string.IsNullOrEmpty(error.Property) ? path : error.Property;
+        return error.Kind switch
+        {
+            ValidationErrorKind.PatternMismatch => $"'{what}' does not match {error.Schema?.Pattern}",
+            ValidationErrorKind.PropertyRequired => $"'{what}' is required",
+            ValidationErrorKind.NoAdditionalPropertiesAllowed => $"'{what}' is not a known field",
+            ValidationErrorKind.TooManyItems => $"'{what}' has more than {error.Schema?.MaxItems} items",
+            ValidationErrorKind.NotInEnumeration => $"'{what}' is not one of {string.Join(", ", error.Schema?.Enumeration ?? [])}",
+            _ => $"'{what}': {error.Kind}",
+        };
+    }
 }

@@ -16,6 +16,9 @@ public static partial class ReasonCodes
     /// <summary>Every valuator abstained, so the combiner produced no Signal.</summary>
     public const string IntelAbstained = "INTEL_ABSTAINED";
 
+    /// <summary>Fewer valuators than the combiner's quorum scored, so no score was published.</summary>
+    public const string IntelNoQuorum = "INTEL_NO_QUORUM";
+
     /// <summary>The Signal was produced with some valuators abstaining.</summary>
     public const string IntelDegraded = "INTEL_DEGRADED";
 
@@ -250,6 +253,7 @@ public static partial class ReasonCodes
         new() { Code = IntelInsufficientHistory, Family = ReasonCodeEntryFamily.Intel, Meaning = "A sensor or valuator abstained: fewer observations than its lookback needs.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelStaleData, Family = ReasonCodeEntryFamily.Intel, Meaning = "Input data is older than the allowed age; the score is degraded or withheld.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelAbstained, Family = ReasonCodeEntryFamily.Intel, Meaning = "Every valuator abstained, so the combiner produced no Signal.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
+        new() { Code = IntelNoQuorum, Family = ReasonCodeEntryFamily.Intel, Meaning = "Fewer valuators than the combiner's quorum scored, so no score was published.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelDegraded, Family = ReasonCodeEntryFamily.Intel, Meaning = "The Signal was produced with some valuators abstaining.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelLowConfidence, Family = ReasonCodeEntryFamily.Intel, Meaning = "The confidence gate held the combined score back.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = IntelMissingReference, Family = ReasonCodeEntryFamily.Intel, Meaning = "An external reference price was expected but absent.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },

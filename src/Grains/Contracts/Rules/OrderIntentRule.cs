@@ -2,9 +2,11 @@ using Polytraders.Contracts;
 
 namespace Polytraders.Grains.Contracts.Rules;
 
-/// <summary>An intent must ask for something, and name only registered codes.</summary>
+/// <summary>An intent must ask for something, and name only registered codes (its signal's too).</summary>
 public sealed class OrderIntentRule : ContractRule<OrderIntent>
 {
+    private static readonly SignalRule Signal = new();
+
     public override IEnumerable<ContractViolation> Check(OrderIntent value)
     {
         if (value.Size <= 0m)
@@ -12,14 +14,9 @@ public sealed class OrderIntentRule : ContractRule<OrderIntent>
             yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "SizeNotPositive", "#/size", "an order intent must have a positive size");
         }
 
-        foreach (var violation in RegisteredCodes.Check(value.ReasonCode, "#/reason_code"))
+        foreach (var violation in RegisteredCodes.Check(value.ReasonCode, "#/reason_code").Concat(Signal.CheckAt(value.Signal, "#/signal")))
         {
             yield return violation;
-        }
-
-        foreach (var violation in new SignalRule().Check(value.Signal))
-        {
-            yield return violation with { Path = "#/signal" + violation.Path[1..] };
         }
     }
 }

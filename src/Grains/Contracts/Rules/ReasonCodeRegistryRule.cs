@@ -19,7 +19,7 @@ public sealed class ReasonCodeRegistryRule : ContractRule<ReasonCodeRegistry>
             var prefix = entry.Code[..entry.Code.IndexOf('_', StringComparison.Ordinal)];
             if (!string.Equals(prefix, entry.Family.ToString(), StringComparison.OrdinalIgnoreCase))
             {
-                yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "FamilyMismatch", $"#/codes/{i}/family", $"'{entry.Code}' is in family {prefix}, not {entry.Family}");
+                yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "FamilyMismatch", $"#/codes/{i}/family", $"'{entry.Code}' is in family {prefix}, not {entry.Family.ToString().ToUpperInvariant()}");
             }
         }
     }

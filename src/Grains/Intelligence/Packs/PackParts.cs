@@ -1,0 +1,7 @@
+namespace Polytraders.Grains.Intelligence;
+
+/// <summary>
+/// One fresh, wired set of a pack's sensors, valuators and combiners. Built anew per market, because sensors and
+/// valuators hold that market's history.
+/// </summary>
+public sealed record PackParts(IReadOnlyList<ISensor> Sensors, IReadOnlyList<IValuator> Valuators, IReadOnlyList<ICombiner> Combiners);

@@ -1,0 +1,24 @@
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Intelligence;
+
+/// <summary>
+/// (bid size - ask size) / (bid size + ask size) at the top of the book, in [-1,1]: positive when more shares wait to
+/// buy than to sell.
+/// </summary>
+public sealed class BookImbalanceSensor : ISensor
+{
+    public string Name => "book_imbalance";
+
+    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.DiscNoBook);
+
+    public void Observe(in MarketTick tick)
+    {
+        var bidSize = tick.BidSize ?? 0m;
+        var askSize = tick.AskSize ?? 0m;
+        var depth = bidSize + askSize;
+        Current = depth > 0m
+            ? Observation.Of((bidSize - askSize) / depth)
+            : Observation.Missing(ReasonCodes.DiscNoBook);
+    }
+}

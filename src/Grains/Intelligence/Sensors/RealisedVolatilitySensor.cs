@@ -1,0 +1,32 @@
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Intelligence;
+
+/// <summary>
+/// Root mean square of the last <c>lookback</c> tick-to-tick price changes, in probability points per tick. Mean
+/// taken as zero, the usual realised-volatility convention over short windows, so the running sum of squares is all
+/// the state it needs.
+/// </summary>
+public sealed class RealisedVolatilitySensor(int lookback) : ISensor
+{
+    private readonly RollingSum _squaredChanges = new(lookback);
+    private decimal? _previous;
+
+    public string Name => "realised_volatility";
+
+    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
+
+    public void Observe(in MarketTick tick)
+    {
+        if (_previous is { } previous)
+        {
+            var change = tick.Price - previous;
+            _squaredChanges.Push(change * change);
+        }
+
+        _previous = tick.Price;
+        Current = _squaredChanges.IsFull
+            ? Observation.Of(ScoreMath.Sqrt(_squaredChanges.Sum / _squaredChanges.Capacity))
+            : Observation.Missing(ReasonCodes.IntelInsufficientHistory);
+    }
+}

@@ -1,0 +1,17 @@
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Intelligence;
+
+/// <summary>The price change over the lookback, scaled so <c>fullScaleChange</c> is full conviction.</summary>
+public sealed class RateOfChangeMomentum(ISensor rateOfChange, decimal fullScaleChange) : IValuator
+{
+    public string Name => "rate_of_change_momentum";
+
+    public Valuation Valuate()
+    {
+        var change = rateOfChange.Current;
+        return change.Value is { } value
+            ? Valuation.Of(ScoreType.Momentum, ScoreMath.Scale(value, fullScaleChange), change.ReasonCode)
+            : Valuation.Abstain(ScoreType.Momentum, change.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
+    }
+}

@@ -1,0 +1,121 @@
+using Polytraders.Contracts;
+
+namespace Polytraders.Grains.Risk;
+
+/// <summary>
+/// One Portfolio's risk state, persisted by the risk grain: cash, positions, orders in flight, trading state,
+/// today's realised PnL and the order-rate bucket. Exposures are read off it rather than kept as running totals, so
+/// they can never disagree with the positions they sum.
+/// </summary>
+[GenerateSerializer]
+[Alias("Polytraders.RiskBook")]
+public sealed record RiskBook
+{
+    /// <summary>pUSD cash.</summary>
+    [Id(0)]
+    public decimal Balance { get; set; }
+
+    /// <summary>Positions by token id.</summary>
+    [Id(1)]
+    public Dictionary<string, RiskPosition> Positions { get; init; } = [];
+
+    /// <summary>Orders in flight by client order id.</summary>
+    [Id(2)]
+    public Dictionary<string, OpenOrder> OpenOrders { get; init; } = [];
+
+    [Id(3)]
+    public TradingState TradingState { get; set; }
+
+    [Id(4)]
+    public bool KillSwitch { get; set; }
+
+    /// <summary>The UTC date <see cref="RealisedPnlToday"/> belongs to.</summary>
+    [Id(5)]
+    public DateOnly PnlDay { get; set; }
+
+    [Id(6)]
+    public decimal RealisedPnlToday { get; set; }
+
+    [Id(7)]
+    public decimal RateTokens { get; set; }
+
+    [Id(8)]
+    public DateTimeOffset? RateUpdatedAt { get; set; }
+
+    public static RiskBook Opening(decimal balance) => new() { Balance = balance };
+
+    /// <summary>Cost basis of every position plus the notional of buys in flight.</summary>
+    public decimal GrossExposure()
+    {
+        var total = 0m;
+        foreach (var position in Positions.Values)
+        {
+            total += position.CostBasis;
+        }
+
+        foreach (var order in OpenOrders.Values)
+        {
+            total += order.ReservedNotional;
+        }
+
+        return total;
+    }
+
+    public decimal MarketExposure(string marketId)
+    {
+        var total = 0m;
+        foreach (var position in Positions.Values)
+        {
+            total += SameMarket(position.MarketId, marketId) ? position.CostBasis : 0m;
+        }
+
+        foreach (var order in OpenOrders.Values)
+        {
+            total += SameMarket(order.MarketId, marketId) ? order.ReservedNotional : 0m;
+        }
+
+        return total;
+    }
+
+    public decimal ClusterExposure(string clusterId)
+    {
+        var total = 0m;
+        foreach (var position in Positions.Values)
+        {
+            total += position.ClusterIds.Contains(clusterId) ? position.CostBasis : 0m;
+        }
+
+        foreach (var order in OpenOrders.Values)
+        {
+            total += order.ClusterIds.Contains(clusterId) ? order.ReservedNotional : 0m;
+        }
+
+        return total;
+    }
+
+    /// <summary>Cash not already promised to buys in flight.</summary>
+    public decimal AvailableBalance()
+    {
+        var available = Balance;
+        foreach (var order in OpenOrders.Values)
+        {
+            available -= order.ReservedNotional;
+        }
+
+        return available;
+    }
+
+    /// <summary>Tokens held and not already promised to sells in flight.</summary>
+    public decimal Sellable(string tokenId)
+    {
+        var sellable = Positions.TryGetValue(tokenId, out var position) ? position.Size : 0m;
+        foreach (var order in OpenOrders.Values)
+        {
+            sellable -= order.Side == Side.Sell && order.TokenId == tokenId ? order.RemainingSize : 0m;
+        }
+
+        return sellable;
+    }
+
+    private static bool SameMarket(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,8 @@
+namespace Polytraders.Grains.Risk;
+
+public enum RiskOutcome
+{
+    Approved,
+    Reshaped,
+    Rejected,
+}
