@@ -116,6 +116,23 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     /// Replays the data set as the embedded default does, only faster: fills travel back to the Strategy one-way, so
     /// each replayed minute leaves them a moment to land before the next prices, as wall-clock time does live.
     /// </summary>
+    [Fact]
+    public async Task a_market_that_resolves_leaves_the_manual_scope_with_strat_market_resolved()
+    {
+        await NewPortfolio("PORT-140");
+        var market = spine.Replay.Markets[5];
+        await spine.Grains.GetGrain<IPortfolioGrain>("PORT-140").Launch(Launch("momentum-spine-6", "PORT-140", Manual(5)), "alice");
+        var replay = new PriceReplay(spine.Grains, spine.Replay);
+        await replay.PublishAsync(new PricePoint(DateTimeOffset.UtcNow, market.Outcomes[0].TokenId, 0.61m));
+
+        await spine.Grains.GetGrain<IMarketGrain>(market.MarketId).Resolve("Yes");
+
+        var trail = await AuditTrailProbe.WaitForAsync(spine.Grains, new AuditQuery { PortfolioId = "PORT-140" },
+            t => t.Any(e => e.ReasonCode == ReasonCodes.StratMarketResolved));
+        Assert.Equal(market.MarketId, trail.First(e => e.ReasonCode == ReasonCodes.StratMarketResolved).Payload.MarketId);
+        Assert.Empty((await spine.Grains.GetGrain<IStrategyGrain>("momentum-spine-6").GetState()).MarketsInScope);
+    }
+
     private async Task ReplayAllPrices()
     {
         var replay = new PriceReplay(spine.Grains, spine.Replay);

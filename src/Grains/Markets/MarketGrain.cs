@@ -52,11 +52,21 @@ public sealed class MarketGrain(
         await _stream!.OnNextAsync(update);
     }
 
+    /// <summary>
+    /// Marks the market resolved and tells every subscriber on its stream, so it leaves each Market scope whatever
+    /// the scope's mode. The last price is repeated: a resolution carries no new price.
+    /// </summary>
     public async Task Resolve(string outcome)
     {
         var market = state.State.Market ?? throw new InvalidOperationException("Cannot resolve a market that is not configured.");
         state.State.Market = market with { Status = MarketStatus.Resolved, ResolvedOutcome = outcome };
         await state.WriteStateAsync();
+        if (_last is { } last)
+        {
+            _last = last with { Sequence = last.Sequence + 1, MarketStatus = PriceUpdateMarketStatus.Resolved };
+            _updates++;
+            await _stream!.OnNextAsync(_last);
+        }
     }
 
     public Task<MarketState?> GetState() => Task.FromResult(

@@ -17,6 +17,7 @@ public sealed partial class StrategyGrain(
     TimeProvider time,
     ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<PriceUpdate>
 {
+    private readonly Dictionary<string, Market> _markets = new(MarketScopeRules.MarketIdComparer);
     private MomentumStrategy? _core;
     private ScopeTracker? _scope;
 
@@ -32,6 +33,7 @@ public sealed partial class StrategyGrain(
                 if (await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is { } market)
                 {
                     _core!.AddMarket(market.Market);
+                    _markets[marketId] = market.Market;
                 }
 
                 await Subscribe(marketId);
@@ -157,10 +159,7 @@ public sealed partial class StrategyGrain(
         }
         else if (_scope!.MarketRemovedFromCluster(clusterId, marketId) is { } change)
         {
-            await Unsubscribe(marketId);
-            state.State.MarketsInScope.Remove(marketId);
-            await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = marketId });
-            await Handle(_core!.LeaveMarket(change, bookOpen: true, time.GetUtcNow()));
+            await LeaveMarket(change, bookOpen: true);
         }
 
         await Persist();
@@ -195,7 +194,30 @@ public sealed partial class StrategyGrain(
             return;
         }
 
-        var step = _core.OnTick(new MarketTick(item.MarketId, item.TokenId, item.Timestamp, item.Price, item.BestBid, item.BestAsk));
+        if (item.MarketStatus == PriceUpdateMarketStatus.Resolved)
+        {
+            // A resolved market has no book left to sell into: its position is flagged for redemption.
+            if (_scope.MarketResolved(item.MarketId) is { } resolved)
+            {
+                await LeaveMarket(resolved, bookOpen: false);
+                await Persist();
+            }
+
+            return;
+        }
+
+        var step = _core.OnTick(new MarketTick(
+            item.MarketId,
+            item.TokenId,
+            item.Timestamp,
+            item.Price,
+            item.BestBid,
+            item.BestAsk,
+            item.BidSize,
+            item.AskSize,
+            item.Volume,
+            _markets.GetValueOrDefault(item.MarketId)?.EndDate,
+            item.ReferencePrice));
         if (!step.IsEmpty)
         {
             await Handle(step);
@@ -218,15 +240,25 @@ public sealed partial class StrategyGrain(
         _scope = new ScopeTracker(launch.MarketScope);
     }
 
+    private async Task LeaveMarket(ScopeChange change, bool bookOpen)
+    {
+        await Unsubscribe(change.MarketId);
+        state.State.MarketsInScope.Remove(change.MarketId);
+        _markets.Remove(change.MarketId);
+        await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = change.MarketId });
+        await Handle(_core!.LeaveMarket(change, bookOpen, time.GetUtcNow()), change.ReasonCode);
+    }
+
     private async Task EnterMarket(Market market, ScopeChange change)
     {
         _core!.AddMarket(market);
+        _markets[market.MarketId] = market;
         state.State.MarketsInScope.Add(market.MarketId);
         await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = market.MarketId });
         await Subscribe(market.MarketId);
     }
 
-    private async Task Handle(StrategyStep step)
+    private async Task Handle(StrategyStep step, string strandedCode = ReasonCodes.StratMarketOutOfScope)
     {
         if (step.Signal is { } signal)
         {
@@ -242,7 +274,7 @@ public sealed partial class StrategyGrain(
 
         if (step.Stranded is { } stranded)
         {
-            await Audit(ReasonCodes.StratMarketResolved, new AuditPayload
+            await Audit(strandedCode, new AuditPayload
             {
                 Kind = AuditPayloadKind.Governance,
                 Detail = $"position of {stranded.Size} in {stranded.MarketId} cannot be sold; flagged for redemption or an operator",

@@ -54,6 +54,40 @@ public sealed partial record PriceUpdate
     [Id(7)]
     [JsonPropertyName("source")]
     public required PriceUpdateSource Source { get; init; }
+
+    /// <summary>Shares traded since the previous update, when the source reports it.</summary>
+    [Id(8)]
+    [JsonPropertyName("volume")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Volume { get; init; }
+
+    /// <summary>Outcome-token quantity, non-negative, at most 6 decimals.</summary>
+    [Id(9)]
+    [JsonPropertyName("bid_size")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? BidSize { get; init; }
+
+    /// <summary>Outcome-token quantity, non-negative, at most 6 decimals.</summary>
+    [Id(10)]
+    [JsonPropertyName("ask_size")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? AskSize { get; init; }
+
+    /// <summary>An external estimate of the probability (e.g. from a model or another venue), when configured.</summary>
+    [Id(11)]
+    [JsonPropertyName("reference_price")]
+    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? ReferencePrice { get; init; }
+
+    /// <summary>Set when the market's status changes; a resolved market leaves every Market scope.</summary>
+    [Id(12)]
+    [JsonPropertyName("market_status")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PriceUpdateMarketStatus? MarketStatus { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<PriceUpdateSource>))]
@@ -63,4 +97,16 @@ public enum PriceUpdateSource
     Replay = 0,
     [JsonStringEnumMemberName("venue")]
     Venue = 1,
+}
+
+/// <summary>Set when the market's status changes; a resolved market leaves every Market scope.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PriceUpdateMarketStatus>))]
+public enum PriceUpdateMarketStatus
+{
+    [JsonStringEnumMemberName("open")]
+    Open = 0,
+    [JsonStringEnumMemberName("closed")]
+    Closed = 1,
+    [JsonStringEnumMemberName("resolved")]
+    Resolved = 2,
 }
