@@ -149,6 +149,22 @@ public sealed class StrategyLifecycleTests(GatewayWithEmbeddedSilo host)
     }
 
     [Fact]
+    public async Task operator_switches_the_kill_switch_and_both_switches_are_audited()
+    {
+        var portfolioId = await host.NewPortfolioAsync();
+
+        var response = await host.AsOperator().PostAsync(
+            $"/api/v1/portfolios/{portfolioId}/trading-state",
+            Http.Json(new JsonObject { ["state"] = "REDUCING", ["kill_switch"] = true, ["reason"] = "venue incident" }));
+
+        await Http.ReadJsonAsync(response, HttpStatusCode.OK);
+        var audit = (await Http.ReadJsonAsync(await host.AsReviewer().GetAsync($"/api/v1/audit?portfolioId={portfolioId}"), HttpStatusCode.OK)).AsObject();
+        var codes = audit["items"]!.AsArray().Select(e => e!["reason_code"]!.GetValue<string>()).ToList();
+        Assert.Equal([ReasonCodes.GovTradingStateChanged, ReasonCodes.GovKillSwitchOn], codes);
+        Assert.All(audit["items"]!.AsArray(), e => Assert.Equal("operator:alice", e!["actor"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task markets_are_listed_from_the_configured_clusters()
     {
         var markets = (await Http.ReadJsonAsync(await host.AsReviewer().GetAsync("/api/v1/markets"), HttpStatusCode.OK)).AsArray();

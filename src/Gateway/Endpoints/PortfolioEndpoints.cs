@@ -31,7 +31,7 @@ internal static class PortfolioEndpoints
         api.MapPost("/portfolios/{portfolioId}/trading-state", SetTradingState)
             .RequireAuthorization(GatewayPolicies.Operator)
             .WithName("SetTradingState")
-            .WithSummary("Switch the Portfolio's trading state (ACTIVE, REDUCING, HALTED); audited. Operators only.")
+            .WithSummary("Switch the Portfolio's trading state (ACTIVE, REDUCING, HALTED) and optionally its kill switch; audited. Operators only.")
             .WithMetadata(new ContractBodyMetadata(typeof(TradingStateChange)))
             .Produces<TradingStateView>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -131,6 +131,11 @@ internal static class PortfolioEndpoints
         var risk = grains.GetGrain<IRiskGrain>(portfolioId);
         var actor = GatewayClaims.ActorOf(user);
         await risk.SetTradingState(change.State, actor, change.Reason);
+        if (change.KillSwitch is { } on)
+        {
+            await risk.SetKillSwitch(on, actor, change.Reason);
+        }
+
         var now = await risk.GetTradingState();
         GatewayLog.TradingStateSet(log, portfolioId, change.State, actor);
         return GatewayResults.Ok(new TradingStateView(portfolioId, now));

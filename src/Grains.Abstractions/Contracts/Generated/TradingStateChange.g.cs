@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 
 namespace Polytraders.Contracts;
 
-/// <summary>An operator switching a Portfolio's trading state (audited).</summary>
+/// <summary>An operator switching a Portfolio's trading state and, optionally, its kill switch (both audited).</summary>
 [GenerateSerializer]
 [Alias("Polytraders.Contracts.TradingStateChange")]
 public sealed partial record TradingStateChange
@@ -19,4 +19,10 @@ public sealed partial record TradingStateChange
     [Id(1)]
     [JsonPropertyName("reason")]
     public required string Reason { get; init; }
+
+    /// <summary>On refuses every order whatever the trading state; off lifts it. Absent leaves it as it is.</summary>
+    [Id(2)]
+    [JsonPropertyName("kill_switch")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? KillSwitch { get; init; }
 }
