@@ -41,14 +41,3 @@ internal static class GatewayResults
 
     public static string StrategyLocation(string strategyId) => $"/api/v1/strategies/{Uri.EscapeDataString(strategyId)}";
 }
-
-/// <summary>Body of 201 answers to a launch or relaunch.</summary>
-public sealed record LaunchAccepted(
-    [property: JsonPropertyName("launch_id")] string LaunchId,
-    [property: JsonPropertyName("strategy_id")] string StrategyId,
-    [property: JsonPropertyName("portfolio_id")] string PortfolioId);
-
-/// <summary>Body of the answer to a trading-state change.</summary>
-public sealed record TradingStateView(
-    [property: JsonPropertyName("portfolio_id")] string PortfolioId,
-    [property: JsonPropertyName("trading_state")] TradingState TradingState);

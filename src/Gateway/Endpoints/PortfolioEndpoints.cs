@@ -100,7 +100,7 @@ internal static class PortfolioEndpoints
         return GatewayResults.Created(
             context,
             GatewayResults.StrategyLocation(launch.StrategyId),
-            new LaunchAccepted(result.Id, launch.StrategyId, portfolioId));
+            new LaunchAccepted { LaunchId = result.Id, StrategyId = launch.StrategyId, PortfolioId = portfolioId });
     }
 
     private static async Task<IResult> SetTradingState(
@@ -138,6 +138,6 @@ internal static class PortfolioEndpoints
 
         var now = await risk.GetTradingState();
         GatewayLog.TradingStateSet(log, portfolioId, change.State, actor);
-        return GatewayResults.Ok(new TradingStateView(portfolioId, now));
+        return GatewayResults.Ok(new TradingStateView { PortfolioId = portfolioId, TradingState = now });
     }
 }

@@ -159,6 +159,6 @@ internal static class StrategyEndpoints
         return GatewayResults.Created(
             context,
             GatewayResults.StrategyLocation(strategyId),
-            new LaunchAccepted(launched.Id, strategyId, request.PortfolioId));
+            new LaunchAccepted { LaunchId = launched.Id, StrategyId = strategyId, PortfolioId = request.PortfolioId });
     }
 }
