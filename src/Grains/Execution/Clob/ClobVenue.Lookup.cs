@@ -1,0 +1,50 @@
+using Polytraders.Contracts;
+using Polytraders.Grains.Execution.Venues;
+
+namespace Polytraders.Grains.Execution.Clob;
+
+/// <summary>
+/// Reconciliation after a restart (<see cref="IVenueOrderLookup"/>): does the CLOB hold an order that may have been
+/// posted before the crash? Open → accepted, with the fills of its trades so far; not open but in the account's
+/// trades on that token since the order was made → accepted with those fills; neither → null (never received, or
+/// received and cancelled unfilled, which the venue no longer distinguishes). An unreachable venue throws, so the
+/// record stays pending instead of being resubmitted.
+/// </summary>
+public sealed partial class ClobVenue : IVenueOrderLookup
+{
+    private const int MaxTradePages = 20;
+
+    public async Task<VenueAnswer?> FindAsync(Order order, OrderIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(intent);
+        var account = await accounts.GetAccountAsync(cancellationToken).ConfigureAwait(false);
+        var owner = new SubmittedOrder(order.OrderHash, intent.ClientOrderId, intent.PortfolioId, intent.MarketId, intent.TokenId, intent.Side);
+        submitted.Register(owner);
+
+        var open = await client.GetOrderAsync(order.OrderHash, account, cancellationToken).ConfigureAwait(false);
+        var fills = await FillsOfAsync(owner, account, DateTimeOffset.FromUnixTimeMilliseconds(order.TimestampMs), cancellationToken).ConfigureAwait(false);
+        return open is null && fills.Count == 0 ? null : VenueAnswer.Filled(fills);
+    }
+
+    private async Task<List<Fill>> FillsOfAsync(SubmittedOrder owner, ClobAccount account, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    {
+        var only = new SubmittedOrderIndex();
+        only.Register(owner);
+        var fills = new List<Fill>();
+        var cursor = ClobEndpoints.InitialCursor;
+        for (var page = 0; page < MaxTradePages; page++)
+        {
+            var trades = await client.GetTradesAsync(account, assetId: owner.TokenId, after: createdAt.AddMinutes(-1), cursor: cursor, cancellationToken: cancellationToken).ConfigureAwait(false);
+            fills.AddRange(trades.Data.SelectMany(t => TradeFillMapper.FillsOf(t, only, time.GetUtcNow())).Select(u => u.Fill));
+            if (trades.IsLast)
+            {
+                break;
+            }
+
+            cursor = trades.NextCursor;
+        }
+
+        return fills;
+    }
+}

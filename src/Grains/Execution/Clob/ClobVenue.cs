@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polytraders.Contracts;
+using Polytraders.Grains.Execution.Orders;
+using Polytraders.Grains.Execution.Venues;
+
+namespace Polytraders.Grains.Execution.Clob;
+
+/// <summary>
+/// The Polymarket CLOB as an <see cref="IVenue"/>: posts the already signed order once through
+/// <see cref="ClobRestClient"/> and turns the answer into fills or a refusal. A venue that cannot be reached, times
+/// out or throttles gives <see cref="ReasonCodes.ExecVenueUnavailable"/> (the order may or may not be on the book:
+/// reconcile, do not resubmit); a refusal gives <see cref="ReasonCodes.ExecOrderRejectedByVenue"/> with the venue's message.
+/// </summary>
+public sealed partial class ClobVenue(
+    ClobRestClient client,
+    IClobAccountSource accounts,
+    SubmittedOrderIndex submitted,
+    IOptions<ClobOptions> options,
+    TimeProvider time,
+    ILogger<ClobVenue> logger) : IVenue
+{
+    public string Name => "polymarket";
+
+    public async Task<VenueAnswer> SubmitAsync(Order order, OrderIntent intent, MarketState market, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(intent);
+        if (order.ChainId != options.Value.ChainId)
+        {
+            return VenueAnswer.Refused(ReasonCodes.ExecOrderRejectedByVenue, $"order signed for chain {order.ChainId}, venue is on chain {options.Value.ChainId}");
+        }
+
+        var signed = SignedOrderMapping.ToSigned(order);
+        if (!signed.IsSuccess)
+        {
+            return VenueAnswer.Refused(signed.ReasonCode!, signed.Detail!);
+        }
+
+        var orderType = SignedOrderMapping.OrderTypeOf(order.OrderType);
+        var expiration = orderType == OrderType.Gtd && order.Expiration is > 0 ? (ulong)order.Expiration.Value : 0UL;
+        var postOnly = options.Value.PostOnly && orderType is OrderType.Gtc or OrderType.Gtd;
+        var owner = new SubmittedOrder(order.OrderHash, intent.ClientOrderId, intent.PortfolioId, intent.MarketId, intent.TokenId, intent.Side);
+
+        // Registered before sending: the user feed may report the trade before this call returns.
+        submitted.Register(owner);
+        try
+        {
+            var account = await accounts.GetAccountAsync(cancellationToken).ConfigureAwait(false);
+            var response = await client.PostOrderAsync(signed.Value, account, orderType, expiration, postOnly, cancellationToken).ConfigureAwait(false);
+            var answer = PostOrderAnswers.ToVenueAnswer(response, owner, signed.Value.Order, time.GetUtcNow());
+            LogAnswered(intent.ClientOrderId, order.OrderHash, response.Status ?? "none", answer.Fills.Count);
+            return answer;
+        }
+        catch (ClobApiException ex)
+        {
+            LogRefused(intent.ClientOrderId, ex.ReasonCode, (int?)ex.StatusCode);
+            // A refusal carries the venue's own words; an outage says what failed (timeout, 429 with its wait, 5xx).
+            return VenueAnswer.Refused(ex.ReasonCode, ex.ReasonCode == ReasonCodes.ExecOrderRejectedByVenue ? ex.VenueMessage ?? ex.Message : ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {ClientOrderId} ({OrderHash}) posted to the CLOB: {Status}, {Fills} fill(s)")]
+    private partial void LogAnswered(string clientOrderId, string orderHash, string status, int fills);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {ClientOrderId} not accepted by the CLOB: {ReasonCode} ({Status})")]
+    private partial void LogRefused(string clientOrderId, string reasonCode, int? status);
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using Polytraders.Contracts;
+using Polytraders.Grains.Execution.Clob;
+using Polytraders.Grains.Execution.Orders;
+using Polytraders.Venue.Tests.Fake;
+using Polytraders.Venue.Tests.Support;
+
+namespace Polytraders.Venue.Tests;
+
+/// <summary>Timeouts, retries only for idempotent GETs, 429 + Retry-After, and failures mapped to reason codes.</summary>
+public sealed class ResilienceTests
+{
+    [Fact]
+    public async Task a_429_on_post_order_is_unavailable_never_retried_and_the_next_order_waits_out_retry_after()
+    {
+        await using var rig = await ClobRig.StartAsync();
+        var market = Markets.Standard(rig.Clob);
+        using var wallet = new TestWallet(rig.Clob);
+        rig.Clob.State.OrderLimit = 1;
+        rig.Clob.State.OrderWindow = TimeSpan.FromSeconds(1);
+        rig.Clob.State.OrderRetryAfterSeconds = 1;
+        var venue = rig.Venue(wallet);
+        var state = TestWallet.StateOf(market);
+
+        var first = wallet.Contract(market, TestWallet.Intent(market, Side.Buy, 0.40m, 10m));
+        var second = wallet.Contract(market, TestWallet.Intent(market, Side.Buy, 0.41m, 10m));
+        var third = wallet.Contract(market, TestWallet.Intent(market, Side.Buy, 0.42m, 10m));
+        Assert.True((await venue.SubmitAsync(first.Order, first.Intent, state, CancellationToken.None)).Accepted);
+        var throttled = await venue.SubmitAsync(second.Order, second.Intent, state, CancellationToken.None);
+        await Task.Delay(300);
+        Assert.Equal(2, rig.Clob.State.RequestsTo("POST", "/order").Count);
+
+        var clock = Stopwatch.StartNew();
+        var afterwards = await venue.SubmitAsync(third.Order, third.Intent, state, CancellationToken.None);
+
+        Assert.Equal((false, ReasonCodes.ExecVenueUnavailable), (throttled.Accepted, throttled.ReasonCode));
+        Assert.Contains("429, retry after 1 s", throttled.Detail);
+        Assert.True(afterwards.Accepted, afterwards.Detail);
+        var posts = rig.Clob.State.RequestsTo("POST", "/order");
+        Assert.Equal([200, 429, 200], posts.Select(p => p.Status));
+        Assert.True(posts[2].At - posts[1].At >= TimeSpan.FromMilliseconds(900), $"the next order went after {(posts[2].At - posts[1].At).TotalMilliseconds} ms");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(500));
+    }
+
+    [Fact]
+    public async Task a_post_order_failing_with_503_is_unavailable_and_not_retried()
+    {
+        await using var rig = await ClobRig.StartAsync();
+        var market = Markets.Standard(rig.Clob);
+        using var wallet = new TestWallet(rig.Clob);
+        rig.Clob.State.Inject(new InjectedFailure { Method = "POST", Path = "/order", Status = 503, Remaining = 5 });
+        var (order, intent) = wallet.Contract(market, TestWallet.Intent(market, Side.Buy, 0.50m, 10m));
+
+        var answer = await rig.Venue(wallet).SubmitAsync(order, intent, TestWallet.StateOf(market), CancellationToken.None);
+
+        Assert.Equal((false, ReasonCodes.ExecVenueUnavailable), (answer.Accepted, answer.ReasonCode));
+        Assert.Single(rig.Clob.State.RequestsTo("POST", "/order"));
+    }
+
+    [Fact]
+    public async Task a_get_is_retried_after_503_and_then_succeeds()
+    {
+        await using var rig = await ClobRig.StartAsync();
+        var market = Markets.Standard(rig.Clob);
+        rig.Clob.State.Inject(new InjectedFailure { Method = "GET", Path = "/book", Status = 503, Remaining = 2 });
+
+        var book = await rig.Client.GetOrderBookAsync(market.TokenId);
+
+        Assert.Equal((0.49m, 0.52m), (book.BestBid, book.BestAsk));
+        Assert.Equal([503, 503, 200], rig.Clob.State.RequestsTo("GET", "/book").Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task a_get_throttled_with_429_waits_out_retry_after_then_retries()
+    {
+        await using var rig = await ClobRig.StartAsync();
+        var market = Markets.Standard(rig.Clob);
+        rig.Clob.State.Inject(new InjectedFailure { Method = "GET", Path = "/tick-size", Status = 429, RetryAfterSeconds = 1 });
+
+        var tick = await rig.Client.GetTickSizeAsync(market.TokenId);
+
+        Assert.Equal(0.01m, tick);
+        var calls = rig.Clob.State.RequestsTo("GET", "/tick-size");
+        Assert.Equal([429, 200], calls.Select(r => r.Status));
+        Assert.True(calls[1].At - calls[0].At >= TimeSpan.FromMilliseconds(900));
+    }
+
+    [Fact]
+    public async Task a_get_gives_up_after_its_retries_as_venue_unavailable()
+    {
+        await using var rig = await ClobRig.StartAsync(o => o.MaxGetRetries = 2);
+        var market = Markets.Standard(rig.Clob);
+        rig.Clob.State.Inject(new InjectedFailure { Method = "GET", Path = "/midpoint", Status = 502, Remaining = 10 });
+
+        var failure = await Assert.ThrowsAsync<ClobApiException>(() => rig.Client.GetMidpointAsync(market.TokenId));
+
+        Assert.Equal((ReasonCodes.ExecVenueUnavailable, HttpStatusCode.BadGateway, true), (failure.ReasonCode, failure.StatusCode, failure.OutcomeUnknown));
+        Assert.Equal(3, rig.Clob.State.RequestsTo("GET", "/midpoint").Count);
+    }
+
+    [Fact]
+    public async Task a_refused_get_is_not_retried()
+    {
+        await using var rig = await ClobRig.StartAsync();
+
+        var failure = await Assert.ThrowsAsync<ClobApiException>(() => rig.Client.GetOrderBookAsync("12345"));
+
+        Assert.Equal((ReasonCodes.ExecOrderRejectedByVenue, HttpStatusCode.NotFound), (failure.ReasonCode, failure.StatusCode));
+        Assert.Contains("No orderbook exists", failure.Message);
+        Assert.Single(rig.Clob.State.RequestsTo("GET", "/book"));
+    }
+
+    [Fact]
+    public async Task a_venue_that_does_not_answer_in_time_is_unavailable()
+    {
+        await using var rig = await ClobRig.StartAsync(o => { o.RequestTimeout = TimeSpan.FromMilliseconds(200); o.MaxGetRetries = 0; });
+        using var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var options = Microsoft.Extensions.Options.Options.Create(new ClobOptions
+        {
+            BaseUrl = new Uri($"http://127.0.0.1:{port}"),
+            RequestTimeout = TimeSpan.FromMilliseconds(200),
+            MaxGetRetries = 0,
+        });
+        var client = new ClobRestClient(ClobServiceCollectionExtensions.CreateHttpClient(), options, new ClobRateLimiter(TimeProvider.System), TimeProvider.System, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<ClobRestClient>(rig.Logs.Factory()));
+
+        var failure = await Assert.ThrowsAsync<ClobApiException>(() => client.GetServerTimeAsync());
+
+        Assert.Equal((ReasonCodes.ExecVenueUnavailable, true), (failure.ReasonCode, failure.OutcomeUnknown));
+        Assert.Contains("timed out", failure.Message);
+    }
+
+    [Fact]
+    public async Task the_client_side_limiter_paces_requests_beyond_a_burst()
+    {
+        var limiter = new ClobRateLimiter(
+            TimeProvider.System,
+            new ClobRateLimit("general", null, null, 1_000, TimeSpan.FromSeconds(1)),
+            [new ClobRateLimit("GET /book", HttpMethod.Get, "/book", 2, TimeSpan.FromSeconds(1))]);
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 4; i++)
+        {
+            await limiter.AcquireAsync(HttpMethod.Get, "/book", CancellationToken.None);
+        }
+
+        // Two at once, then one every 500 ms.
+        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3));
+    }
+}
