@@ -1,5 +1,5 @@
-using Polytraders.Contracts;
 using System.Text.Json;
+using Polytraders.Contracts;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Execution.Crypto;
 using Polytraders.Grains.Execution.Orders;

@@ -1,5 +1,5 @@
-using Polytraders.Contracts;
 using System.Globalization;
+using Polytraders.Contracts;
 
 namespace Polytraders.Grains.Execution.Orders;
 
