@@ -1,22 +1,117 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Polytraders.Grains.Audit;
 using Polytraders.Grains.Contracts;
+using Polytraders.Silo.Hosting;
+using Polytraders.Silo.Postgres;
 
 namespace Polytraders.Silo;
 
 /// <summary>The silo's command line: no command runs the silo; the others are tools an operator runs by hand.</summary>
 public static class SiloCommands
 {
+    public const string Usage = """
+        usage: Polytraders.Silo [command]
+          (no command)                                  run the silo (configuration: appsettings, environment, --Key=value)
+          migrate [--connection <npgsql>]               apply pending PostgreSQL migrations (as the schema owner)
+          verify-chain --portfolio <id> | --chain <id> [--connection <npgsql>]
+                                                        re-hash one audit chain; exit 1 naming the first broken link
+          verify-contracts [fixtures-dir]               validate the contract fixtures
+        --connection defaults to Storage:MigrationConnectionString (migrate) or Storage:ConnectionString.
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        switch (args.FirstOrDefault())
+        try
         {
-            case "verify-contracts":
-                return await VerifyContractsAsync(args.Skip(1).FirstOrDefault() ?? "fixtures");
-            case "help" or "--help" or "-h":
-                await Console.Out.WriteLineAsync("usage: Polytraders.Silo [verify-contracts [fixtures-dir]]  (no command: run the silo)");
+            switch (args.FirstOrDefault())
+            {
+                case "verify-contracts":
+                    return await VerifyContractsAsync(args.Skip(1).FirstOrDefault() ?? "fixtures");
+                case "migrate":
+                    return await MigrateAsync(args[1..], Console.Out, Console.Error);
+                case "verify-chain":
+                    return await VerifyChainAsync(args[1..], Console.Out, Console.Error);
+                case "help" or "--help" or "-h":
+                    await Console.Out.WriteLineAsync(Usage);
+                    return 0;
+                default:
+                    await SiloHost.Build(args).RunAsync();
+                    return 0;
+            }
+        }
+        catch (DurableStorageRequiredException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        catch (UsageException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync(Usage);
+            return 64;
+        }
+    }
+
+    /// <summary>Applies the migrations this build ships and lists what it did.</summary>
+    public static async Task<int> MigrateAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Options(args, "--connection");
+        var storage = StorageFromConfiguration();
+        var connection = options.GetValueOrDefault("--connection")
+            ?? (storage.ConnectionString is null && storage.MigrationConnectionString is null ? null : storage.EffectiveMigrationConnectionString)
+            ?? throw new UsageException("migrate needs --connection (or Storage:MigrationConnectionString / Storage:ConnectionString).");
+        try
+        {
+            var report = await new PostgresMigrator(NullLogger<PostgresMigrator>.Instance).ApplyAsync(connection, CancellationToken.None);
+            foreach (var migration in report.Applied)
+            {
+                await output.WriteLineAsync($"applied {migration}");
+            }
+
+            await output.WriteLineAsync($"{report.Applied.Count} migrations applied, {report.AlreadyApplied.Count} already applied ({report.Elapsed.TotalMilliseconds:F0} ms)");
+            return 0;
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresMigrationException)
+        {
+            await error.WriteLineAsync($"migrate failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Re-hashes one chain straight from the database; prints the first broken link and returns 1 if there is one.</summary>
+    public static async Task<int> VerifyChainAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var options = Options(args, "--portfolio", "--chain", "--connection");
+        var chainId = options.GetValueOrDefault("--chain") ?? options.GetValueOrDefault("--portfolio")
+            ?? throw new UsageException("verify-chain needs --portfolio <id> (a live chain) or --chain <id>.");
+        var connection = options.GetValueOrDefault("--connection") ?? StorageFromConfiguration().ConnectionString
+            ?? throw new UsageException("verify-chain needs --connection (or Storage:ConnectionString).");
+        try
+        {
+            await using var store = new PostgresAuditStore(connection);
+            var result = await AuditChain.VerifyAsync(chainId, AuditChain.ReadAllAsync(store, chainId));
+            if (result.Valid && result.Checked == 0)
+            {
+                await output.WriteLineAsync($"chain {chainId}: holds no envelopes (is the id right?)");
                 return 0;
-            default:
-                await SiloHost.Build(args).RunAsync();
+            }
+
+            if (result.Valid)
+            {
+                await output.WriteLineAsync($"chain {chainId}: {result.Checked} envelopes verified, the hash chain holds");
                 return 0;
+            }
+
+            await output.WriteLineAsync(
+                $"chain {chainId}: BROKEN at sequence {result.FirstBrokenSequence}, envelope {result.FirstBrokenEnvelopeId}: " +
+                $"{result.Problem} ({result.Checked} envelopes before it verified)");
+            return 1;
+        }
+        catch (NpgsqlException e)
+        {
+            await error.WriteLineAsync($"verify-chain failed: {e.Message}");
+            return 2;
         }
     }
 
@@ -33,4 +128,51 @@ public static class SiloCommands
         await Console.Out.WriteLineAsync($"{results.Count - failed} fixtures verified, {failed} failed");
         return failed == 0 ? 0 : 1;
     }
+
+    /// <summary>The same sources the host reads (appsettings beside the binaries, environment), for the tools.</summary>
+    private static StorageOptions StorageFromConfiguration()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        return configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+    }
+
+    private static Dictionary<string, string> Options(string[] args, params string[] known)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            var inline = name.IndexOf('=', StringComparison.Ordinal);
+            string value;
+            if (inline > 0)
+            {
+                value = name[(inline + 1)..];
+                name = name[..inline];
+            }
+            else if (i + 1 < args.Length)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new UsageException($"{name} needs a value.");
+            }
+
+            if (!known.Contains(name))
+            {
+                throw new UsageException($"unknown option {name}.");
+            }
+
+            options[name] = value;
+        }
+
+        return options;
+    }
+
+    private sealed class UsageException(string message) : Exception(message);
 }

@@ -29,14 +29,68 @@ public static class AuditChain
     /// <summary>Re-hashes a chain read oldest first and reports the first link that does not hold.</summary>
     public static ChainVerification Verify(string chainId, IEnumerable<AuditEnvelope> envelopes)
     {
-        var expectedPrevious = GenesisHash;
-        long checkedCount = 0;
+        var verifier = new Verifier(chainId);
         foreach (var envelope in envelopes)
         {
-            var expectedSequence = checkedCount + 1;
+            if (verifier.Check(envelope) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return verifier.Valid();
+    }
+
+    /// <summary>
+    /// The same check over a chain streamed page by page (a store read), so a long chain is verified in constant memory.
+    /// </summary>
+    public static async Task<ChainVerification> VerifyAsync(string chainId, IAsyncEnumerable<AuditEnvelope> envelopes, CancellationToken cancellationToken = default)
+    {
+        var verifier = new Verifier(chainId);
+        await foreach (var envelope in envelopes.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            if (verifier.Check(envelope) is { } broken)
+            {
+                return broken;
+            }
+        }
+
+        return verifier.Valid();
+    }
+
+    /// <summary>Reads a whole chain from a store, oldest first, one page at a time.</summary>
+    public static async IAsyncEnumerable<AuditEnvelope> ReadAllAsync(
+        IAuditStore store, string chainId, int pageSize = 1000, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        long after = 0;
+        while (true)
+        {
+            var page = await store.ReadChainAsync(chainId, after, pageSize, cancellationToken).ConfigureAwait(false);
+            foreach (var envelope in page)
+            {
+                yield return envelope;
+            }
+
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Sequence;
+        }
+    }
+
+    private sealed class Verifier(string chainId)
+    {
+        private string _expectedPrevious = GenesisHash;
+        private long _checked;
+
+        public ChainVerification? Check(AuditEnvelope envelope)
+        {
+            var expectedSequence = _checked + 1;
             var problem =
                 envelope.Sequence != expectedSequence ? $"sequence {envelope.Sequence} where {expectedSequence} was expected"
-                : envelope.PrevHash != expectedPrevious ? "prev_hash does not match the hash of the link before"
+                : envelope.PrevHash != _expectedPrevious ? "prev_hash does not match the hash of the link before"
                 : envelope.Hash != HashOf(envelope) ? "hash does not match the envelope's content"
                 : null;
             if (problem is not null)
@@ -44,7 +98,7 @@ public static class AuditChain
                 return new ChainVerification
                 {
                     ChainId = chainId,
-                    Checked = checkedCount,
+                    Checked = _checked,
                     Valid = false,
                     FirstBrokenSequence = envelope.Sequence,
                     FirstBrokenEnvelopeId = envelope.EnvelopeId,
@@ -52,10 +106,11 @@ public static class AuditChain
                 };
             }
 
-            expectedPrevious = envelope.Hash;
-            checkedCount++;
+            _expectedPrevious = envelope.Hash;
+            _checked++;
+            return null;
         }
 
-        return new ChainVerification { ChainId = chainId, Checked = checkedCount, Valid = true };
+        public ChainVerification Valid() => new() { ChainId = chainId, Checked = _checked, Valid = true };
     }
 }

@@ -8,9 +8,14 @@ namespace Polytraders.Grains.Audit;
 /// numbers and hashes are assigned without races; the store's (chain, sequence) uniqueness guards against a second
 /// activation after a silo failure. The envelope is stored before Append returns.
 /// </summary>
+/// <remarks>
+/// Append is idempotent by envelope id: a writer that recovers after a crash re-sends the drafts it had decided on with
+/// the ids it recorded, and gets back the envelope already stored rather than a second copy.
+/// </remarks>
 public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrailGrain> logger) : Grain, IAuditTrailGrain
 {
     private const int VerifyPage = 1000;
+    private const int ConflictRetries = 3;
     private AuditEnvelope? _head;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -27,30 +32,45 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
         }
 
         var chainId = this.GetPrimaryKeyString();
-        var sealedEnvelope = AuditChain.Seal(draft, (_head?.Sequence ?? 0) + 1, _head?.Hash ?? AuditChain.GenesisHash);
-        await store.AppendAsync(chainId, sealedEnvelope, CancellationToken.None);
-        _head = sealedEnvelope;
-        LogAppended(chainId, sealedEnvelope.Sequence, sealedEnvelope.ReasonCode);
-        return sealedEnvelope;
-    }
-
-    public async Task<ChainVerification> Verify()
-    {
-        var chainId = this.GetPrimaryKeyString();
-        var envelopes = new List<AuditEnvelope>();
-        while (true)
+        for (var attempt = 1; ; attempt++)
         {
-            var page = await store.ReadChainAsync(chainId, envelopes.Count, VerifyPage, CancellationToken.None);
-            envelopes.AddRange(page);
-            if (page.Count < VerifyPage)
+            var sealedEnvelope = AuditChain.Seal(draft, (_head?.Sequence ?? 0) + 1, _head?.Hash ?? AuditChain.GenesisHash);
+            try
             {
-                break;
+                await store.AppendAsync(chainId, sealedEnvelope, CancellationToken.None);
+                _head = sealedEnvelope;
+                LogAppended(chainId, sealedEnvelope.Sequence, sealedEnvelope.ReasonCode);
+                return sealedEnvelope;
+            }
+            catch (AuditDuplicateEnvelopeException)
+            {
+                var stored = await store.GetAsync(chainId, draft.EnvelopeId, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"Envelope {draft.EnvelopeId} is stored in another chain than {chainId}.");
+                LogAlreadyStored(chainId, stored.Sequence, draft.EnvelopeId);
+                return stored;
+            }
+            catch (AuditConflictException) when (attempt < ConflictRetries)
+            {
+                // Another writer (a duplicate activation during a silo failure) took the sequence: this activation's
+                // view of the head is stale. Re-read it and seal again on top of the real head.
+                LogConflict(chainId, sealedEnvelope.Sequence);
+                _head = await store.GetHeadAsync(chainId, CancellationToken.None);
             }
         }
+    }
 
-        return AuditChain.Verify(chainId, envelopes);
+    public Task<ChainVerification> Verify()
+    {
+        var chainId = this.GetPrimaryKeyString();
+        return AuditChain.VerifyAsync(chainId, AuditChain.ReadAllAsync(store, chainId, VerifyPage));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit {ChainId} #{Sequence} {ReasonCode}")]
     private partial void LogAppended(string chainId, long sequence, string reasonCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit {ChainId}: envelope {EnvelopeId} was already stored as #{Sequence}; not appended again")]
+    private partial void LogAlreadyStored(string chainId, long sequence, Guid envelopeId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit {ChainId}: sequence {Sequence} was taken by another writer; re-reading the head")]
+    private partial void LogConflict(string chainId, long sequence);
 }

@@ -9,6 +9,7 @@ public sealed class MemoryAuditStore : IAuditStore
     private readonly Lock _gate = new();
     private readonly List<(string ChainId, AuditEnvelope Envelope)> _all = [];
     private readonly Dictionary<string, List<AuditEnvelope>> _chains = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, string> _chainOfEnvelope = [];
 
     public Task AppendAsync(string chainId, AuditEnvelope envelope, CancellationToken cancellationToken)
     {
@@ -18,6 +19,11 @@ public sealed class MemoryAuditStore : IAuditStore
             if (envelope.Sequence != chain.Count + 1)
             {
                 throw new AuditConflictException(chainId, envelope.Sequence);
+            }
+
+            if (!_chainOfEnvelope.TryAdd(envelope.EnvelopeId, chainId))
+            {
+                throw new AuditDuplicateEnvelopeException(envelope.EnvelopeId);
             }
 
             chain.Add(envelope);
@@ -35,6 +41,17 @@ public sealed class MemoryAuditStore : IAuditStore
         }
     }
 
+    public Task<AuditEnvelope?> GetAsync(string chainId, Guid envelopeId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var found = _chainOfEnvelope.TryGetValue(envelopeId, out var owner) && owner == chainId
+                ? _chains[chainId].Find(e => e.EnvelopeId == envelopeId)
+                : null;
+            return Task.FromResult(found);
+        }
+    }
+
     public Task<IReadOnlyList<AuditEnvelope>> ReadChainAsync(string chainId, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -48,7 +65,7 @@ public sealed class MemoryAuditStore : IAuditStore
 
     public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
-        var start = query.Cursor is null ? 0 : int.Parse(query.Cursor, CultureInfo.InvariantCulture);
+        var start = query.Cursor is null ? 0 : int.Parse(query.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
         lock (_gate)
         {
             var items = new List<AuditEnvelope>(query.Limit);

@@ -11,6 +11,14 @@ public sealed class ExecutionGrainState
     public Dictionary<string, ExecutionRecord> Orders { get; set; } = [];
 }
 
+/// <summary>
+/// What execution knows about one client order id. Each step is written before its effect leaves the grain, so after a
+/// crash the record says exactly what may have happened: <see cref="ExecutionStatus.Accepted"/> (salt drawn, nothing
+/// signed), <see cref="ExecutionStatus.Signed"/> (signed, never handed to the venue), <see cref="ExecutionStatus.Submitting"/>
+/// (handed to the venue, answer unknown), then a final status. Envelopes and onward reports decided in a step sit in
+/// <see cref="Outbox"/> / <see cref="NotifyPending"/> until delivered, with their envelope ids fixed, so delivering
+/// them again after a crash stores nothing twice.
+/// </summary>
 [GenerateSerializer]
 [Alias("Polytraders.ExecutionRecord")]
 public sealed class ExecutionRecord
@@ -25,9 +33,48 @@ public sealed class ExecutionRecord
     [Id(2)]
     public ExecutionStatus Status { get; set; }
 
+    /// <summary>The order exactly as signed (and audited as EXEC_ORDER_SIGNED); what a recovery submits.</summary>
     [Id(3)]
     public Order? Order { get; set; }
+
+    /// <summary>The launch the intent belongs to: recovery audits into the same chain and mode.</summary>
+    [Id(4)]
+    public AuditContext? Context { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset AcceptedAt { get; set; }
+
+    /// <summary>The venue's fills (or the fills it reported when reconciled).</summary>
+    [Id(6)]
+    public List<Fill> Fills { get; set; } = [];
+
+    /// <summary>The reason code of an outcome without fills (refused, unfilled, reconciled), null when filled.</summary>
+    [Id(7)]
+    public string? OutcomeCode { get; set; }
+
+    /// <summary>Envelopes decided but maybe not yet in the audit trail, in order.</summary>
+    [Id(8)]
+    public List<PlannedEnvelope> Outbox { get; set; } = [];
+
+    /// <summary>The outcome (fills, or the refusal) is not yet reported to portfolio, risk and strategy.</summary>
+    [Id(9)]
+    public bool NotifyPending { get; set; }
+
+    /// <summary>Still has work a recovery must finish.</summary>
+    public bool IsPending =>
+        Status is ExecutionStatus.Accepted or ExecutionStatus.Signed or ExecutionStatus.Submitting
+        || Outbox.Count > 0
+        || NotifyPending;
 }
+
+/// <summary>An envelope execution decided to write, with its id and time fixed so a re-send is recognised.</summary>
+[GenerateSerializer]
+[Alias("Polytraders.PlannedEnvelope")]
+public sealed record PlannedEnvelope(
+    [property: Id(0)] Guid EnvelopeId,
+    [property: Id(1)] DateTimeOffset OccurredAt,
+    [property: Id(2)] string ReasonCode,
+    [property: Id(3)] AuditPayload Payload);
 
 public enum ExecutionStatus
 {
@@ -35,4 +82,10 @@ public enum ExecutionStatus
     Signed,
     Submitted,
     Failed,
+
+    /// <summary>Handed to the venue; the answer was not recorded. A recovery asks the venue, never blindly resubmits.</summary>
+    Submitting,
+
+    /// <summary>Closed by a recovery without (re)submitting: the venue already held it, or could not be asked.</summary>
+    Reconciled,
 }

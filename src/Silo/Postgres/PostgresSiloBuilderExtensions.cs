@@ -11,8 +11,12 @@ public static class PostgresSiloBuilderExtensions
     /// <summary>Orleans' default grain storage name: grains whose state names no provider use this one.</summary>
     public const string DefaultGrainStorageName = "Default";
 
+    /// <summary>Where Orleans streams keep their subscriptions (Orleans' default pub/sub store name).</summary>
+    public const string PubSubStorageName = "PubSubStore";
+
     /// <summary>
-    /// Orleans ADO.NET clustering, default grain storage and reminders, all on one PostgreSQL database.
+    /// Orleans ADO.NET clustering, default grain storage, the streams' pub/sub store (so explicit subscriptions survive a
+    /// restart) and reminders, all on one PostgreSQL database.
     /// The schema must already be migrated (<see cref="PostgresMigrator"/>): the providers read their SQL
     /// from the OrleansQuery table at start-up.
     /// </summary>
@@ -37,6 +41,11 @@ public static class PostgresSiloBuilderExtensions
             clustering.ConnectionString = connectionString;
         });
         builder.AddAdoNetGrainStorage(DefaultGrainStorageName, storage =>
+        {
+            storage.Invariant = NpgsqlInvariant;
+            storage.ConnectionString = connectionString;
+        });
+        builder.AddAdoNetGrainStorage(PubSubStorageName, storage =>
         {
             storage.Invariant = NpgsqlInvariant;
             storage.ConnectionString = connectionString;

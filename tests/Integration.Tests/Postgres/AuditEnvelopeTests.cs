@@ -54,7 +54,7 @@ public sealed class AuditEnvelopeTests(PostgresServer server, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task a_portfolio_sequence_number_is_used_once()
+    public async Task a_chain_sequence_number_is_used_once()
     {
         var database = await MigratedDatabaseAsync();
         await InsertEnvelopeAsync(database, "pf-1", 7, AppRole);
@@ -79,10 +79,10 @@ public sealed class AuditEnvelopeTests(PostgresServer server, ITestOutputHelper 
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO audit_envelope
-                (envelope_id, tenant_id, portfolio_id, sequence, strategy_id, launch_id, reason_code, badge, mode,
+                (envelope_id, chain_id, tenant_id, portfolio_id, sequence, strategy_id, launch_id, reason_code, badge, mode,
                  occurred_at, prev_hash, hash, body)
             VALUES
-                (@id, 'tenant-1', @portfolio, @sequence, 'strat-1', NULL, 'ORDER_PLACED', NULL, 'paper',
+                (@id, @portfolio, 'tenant-1', @portfolio, @sequence, 'strat-1', NULL, 'ORDER_PLACED', NULL, 'paper',
                  now(), 'prev', 'hash', '{"k": 1}'::jsonb)
             """,
             connection);

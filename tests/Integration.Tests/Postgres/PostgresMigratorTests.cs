@@ -25,7 +25,8 @@ public sealed class PostgresMigratorTests(PostgresServer server, ITestOutputHelp
         var names = PostgresMigrator.Migrations.Select(m => m.ToString()).ToArray();
 
         Assert.Equal(
-            ["0001_orleans_main", "0002_orleans_clustering", "0003_orleans_persistence", "0004_orleans_reminders", "0005_audit_envelope"],
+            ["0001_orleans_main", "0002_orleans_clustering", "0003_orleans_persistence", "0004_orleans_reminders", "0005_audit_envelope",
+             "0006_audit_chains_and_app_role"],
             names);
     }
 

@@ -1,0 +1,281 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Polytraders.Contracts;
+using Polytraders.Grains;
+using Polytraders.Grains.Execution;
+using Polytraders.Grains.Execution.Venues;
+using Polytraders.Integration.Tests.Postgres;
+using Xunit.Abstractions;
+
+namespace Polytraders.Integration.Tests.Durable;
+
+/// <summary>
+/// The execution grain's idempotency records after a restart, one interrupted step at a time. The venue is a test
+/// double (it is what decides when the "crash" happens); the database, the silo and the grains are the real ones.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHelper output) : IDisposable
+{
+    private readonly TestKeys _keys = new();
+
+    [Fact]
+    public async Task an_order_left_accepted_is_signed_with_its_recorded_salt_and_submitted_once_after_a_restart()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var settings = new SiloSettings(database, _keys.Create("silo").Path, "accepted") { MigrateOnStart = true };
+        var venue = new ScriptedVenue();
+        OrderIntent intent;
+
+        // A key that cannot be opened: the record is written as accepted (salt drawn), then signing throws.
+        var first = await TestSilo.StartAsync(settings with { KeystorePassword = "wrong" }, output, s => s.AddSingleton<IVenue>(venue));
+        try
+        {
+            (intent, var context) = await ArrangeAsync(first.Grains, "coid-accepted-1");
+            await Assert.ThrowsAnyAsync<Exception>(() => first.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context));
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+
+        Assert.Equal(0, await CountAsync(database, ReasonCodes.ExecOrderSigned, intent.ClientOrderId));
+
+        var second = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(venue));
+        try
+        {
+            // The silo activates the execution grain at start; its activation finishes the record.
+            await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId) == 1, "the recovered order filled");
+            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecOrderSigned, intent.ClientOrderId));
+            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecOrderSubmitted, intent.ClientOrderId));
+            Assert.Equal(1, venue.Submissions(intent.ClientOrderId));
+            Assert.Contains("recorded salt", await DetailAsync(database, ReasonCodes.ExecOrderSubmitted, intent.ClientOrderId), StringComparison.Ordinal);
+
+            // Done means done: the same client order id is refused, not signed again.
+            var again = await second.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, AuditSamples.Context(intent.PortfolioId));
+            Assert.Equal(ReasonCodes.ExecDuplicateClientOrderId, again.ReasonCode);
+            Assert.True((await second.Grains.GetGrain<IAuditTrailGrain>(intent.PortfolioId).Verify()).Valid);
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task an_order_that_may_have_reached_the_venue_is_reconciled_never_resubmitted(bool venueCanBeAsked)
+    {
+        var database = await server.CreateDatabaseAsync();
+        var settings = new SiloSettings(database, _keys.Create("silo").Path, "submitting") { MigrateOnStart = true };
+        var hanging = new ScriptedVenue { Hang = true };
+        OrderIntent intent;
+
+        var first = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(hanging));
+        try
+        {
+            (intent, var context) = await ArrangeAsync(first.Grains, $"coid-submitting-{venueCanBeAsked}");
+            var pending = first.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context);
+            _ = pending.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            await Eventually.True(() => Task.FromResult(hanging.Submissions(intent.ClientOrderId) == 1), "the order handed to the venue");
+        }
+        finally
+        {
+            // The venue never answers: the silo goes down with the order's fate unknown.
+            await first.AbortAsync();
+        }
+
+        var venue = venueCanBeAsked ? new HoldingVenue(hanging) : new ScriptedVenue();
+        var second = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(venue));
+        try
+        {
+            await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecReconciled, intent.ClientOrderId) == 1, "the order reconciled");
+            Assert.Equal(0, venue.Submissions(intent.ClientOrderId));
+            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecOrderSigned, intent.ClientOrderId));
+            Assert.Equal(0, await CountAsync(database, ReasonCodes.ExecOrderSubmitted, intent.ClientOrderId));
+            if (venueCanBeAsked)
+            {
+                await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId) == 1, "the venue's fill recorded");
+                var position = await Eventually.Get(
+                    async () => (await second.Grains.GetGrain<IPortfolioGrain>(intent.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == intent.TokenId),
+                    "the fill reported to the portfolio");
+                Assert.Equal(intent.Size, position.Size);
+            }
+            else
+            {
+                Assert.Equal(0, await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId));
+                Assert.Contains("not resubmitted", await DetailAsync(database, ReasonCodes.ExecReconciled, intent.ClientOrderId), StringComparison.Ordinal);
+            }
+
+            Assert.True((await second.Grains.GetGrain<IAuditTrailGrain>(intent.PortfolioId).Verify()).Valid);
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task an_order_the_venue_could_not_confirm_stays_pending_and_is_reconciled_by_asking_the_venue()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var settings = new SiloSettings(database, _keys.Create("silo").Path, "unavailable") { MigrateOnStart = true };
+        var unavailable = new HoldingVenue(new ScriptedVenue()) { Unavailable = true };
+        OrderIntent intent;
+
+        var first = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(unavailable));
+        try
+        {
+            (intent, var context) = await ArrangeAsync(first.Grains, "coid-unavailable-1");
+            var result = await first.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context);
+            Assert.Equal(ReasonCodes.ExecVenueUnavailable, result.ReasonCode);
+            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecVenueUnavailable, intent.ClientOrderId));
+            Assert.Equal(0, await CountAsync(database, ReasonCodes.ExecReconciled, intent.ClientOrderId));
+        }
+        finally
+        {
+            await first.StopAsync();
+        }
+
+        // The venue did take it after all; once it can be asked, the record is closed with its fill and not sent again.
+        var venue = new HoldingVenue(unavailable);
+        var second = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(venue));
+        try
+        {
+            await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId) == 1, "the order reconciled with its fill");
+            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecReconciled, intent.ClientOrderId));
+            Assert.Equal(1, unavailable.Submissions(intent.ClientOrderId));
+            Assert.Equal(0, venue.Submissions(intent.ClientOrderId));
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task a_record_with_undelivered_envelopes_round_trips_through_the_grain_storage_serializer()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var silo = await TestSilo.StartAsync(new SiloSettings(database, _keys.Create("silo").Path, "serializer") { MigrateOnStart = true }, output);
+        var serializer = silo.Services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>();
+        var context = AuditSamples.Context("PORT-001");
+        var intent = AuditSamples.Intent(context, 7);
+        var state = new ExecutionGrainState();
+        state.Orders[intent.ClientOrderId] = new ExecutionRecord
+        {
+            Intent = intent,
+            Context = context,
+            Salt = 9_007_199_254_740_991,
+            Status = ExecutionStatus.Submitted,
+            AcceptedAt = AuditSamples.Start.AddTicks(1),
+            Fills = [ScriptedVenue.FillOf(intent)],
+            Outbox = [new PlannedEnvelope(Guid.CreateVersion7(), AuditSamples.Start.AddTicks(3), ReasonCodes.ExecOrderFilled, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = ScriptedVenue.FillOf(intent) })],
+            NotifyPending = true,
+        };
+
+        var copy = serializer.Deserialize<ExecutionGrainState>(serializer.Serialize(state))!.Orders[intent.ClientOrderId];
+
+        var original = state.Orders[intent.ClientOrderId];
+        Assert.Equal(original.Salt, copy.Salt);
+        Assert.Equal(original.Status, copy.Status);
+        Assert.Equal(original.AcceptedAt, copy.AcceptedAt);
+        Assert.True(copy.NotifyPending && copy.IsPending);
+        Assert.Equal(original.Outbox[0].EnvelopeId, copy.Outbox[0].EnvelopeId);
+        Assert.Equal(original.Outbox[0].OccurredAt, copy.Outbox[0].OccurredAt);
+        Assert.Equal(Grains.Contracts.ContractJson.Serialize(original.Outbox[0].Payload), Grains.Contracts.ContractJson.Serialize(copy.Outbox[0].Payload));
+        Assert.Equal(Grains.Contracts.ContractJson.Serialize(original.Intent), Grains.Contracts.ContractJson.Serialize(copy.Intent));
+        Assert.Equal(context, copy.Context);
+    }
+
+    public void Dispose() => _keys.Dispose();
+
+    private static async Task<(OrderIntent Intent, AuditContext Context)> ArrangeAsync(IGrainFactory grains, string clientOrderId)
+    {
+        var portfolio = await Eventually.Get(() => grains.GetGrain<IPortfolioGrain>("PORT-002").GetState(), "PORT-002 seeded");
+        var market = await Eventually.Get(
+            async () => (await grains.GetGrain<IClusterGrain>("crypto").GetCluster())?.MarketIds.FirstOrDefault() is { } id ? await grains.GetGrain<IMarketGrain>(id).GetState() : null,
+            "a crypto market seeded");
+        var context = new AuditContext(portfolio.Config.TenantId, portfolio.Config.PortfolioId, "exec-recovery", "LCH-RECOVERY", AuditEnvelopeMode.Paper, portfolio.Config.BuilderCode);
+        var token = market.Market.Outcomes[0].TokenId;
+        var now = DateTimeOffset.UtcNow;
+        var intent = AuditSamples.Intent(context, 0) with
+        {
+            MarketId = market.Market.MarketId,
+            TokenId = token,
+            Size = 10m,
+            LimitPrice = 0.42m,
+            ClientOrderId = clientOrderId,
+            CreatedAt = now,
+            Signal = AuditSamples.Intent(context, 0).Signal with { MarketId = market.Market.MarketId, TokenId = token, AsOf = now },
+        };
+        return (intent, context);
+    }
+
+    private static async Task<long> CountAsync(PostgresDatabase database, string reasonCode, string clientOrderId) =>
+        await database.ScalarAsync<long>(
+            $"""
+            SELECT count(*) FROM audit_envelope
+            WHERE reason_code = '{reasonCode}'
+              AND coalesce(body->'payload'->'order'->>'client_order_id', body->'payload'->'fill'->>'client_order_id', body->'payload'->'intent'->>'client_order_id') = '{clientOrderId}'
+            """);
+
+    private static async Task<string> DetailAsync(PostgresDatabase database, string reasonCode, string clientOrderId) =>
+        await database.ScalarAsync<string>(
+            $"SELECT body->'payload'->>'detail' FROM audit_envelope WHERE reason_code = '{reasonCode}' AND body->'payload'->'order'->>'client_order_id' = '{clientOrderId}'")
+        ?? string.Empty;
+}
+
+/// <summary>A venue that fills every order at its limit price, counts submissions, and can hang instead of answering.</summary>
+internal class ScriptedVenue : IVenue
+{
+    private readonly ConcurrentDictionary<string, int> _submissions = new(StringComparer.Ordinal);
+
+    public bool Hang { get; init; }
+
+    public string Name => "scripted";
+
+    public ConcurrentDictionary<string, Order> Received { get; } = new(StringComparer.Ordinal);
+
+    public int Submissions(string clientOrderId) => _submissions.GetValueOrDefault(clientOrderId);
+
+    /// <summary>Takes the order but answers as if it could not be reached.</summary>
+    public bool Unavailable { get; init; }
+
+    public async Task<VenueAnswer> SubmitAsync(Order order, OrderIntent intent, MarketState market, CancellationToken cancellationToken)
+    {
+        _submissions.AddOrUpdate(intent.ClientOrderId, 1, (_, n) => n + 1);
+        Received[order.OrderHash] = order;
+        if (Hang)
+        {
+            await new TaskCompletionSource().Task;
+        }
+
+        return Unavailable
+            ? VenueAnswer.Refused(ReasonCodes.ExecVenueUnavailable, "timed out after 10 s")
+            : VenueAnswer.Filled([FillOf(intent)]);
+    }
+
+    public static Fill FillOf(OrderIntent intent) => new()
+    {
+        FillId = $"scripted:{intent.ClientOrderId}:1",
+        ClientOrderId = intent.ClientOrderId,
+        PortfolioId = intent.PortfolioId,
+        MarketId = intent.MarketId,
+        TokenId = intent.TokenId,
+        Side = intent.Side,
+        Size = intent.Size,
+        Price = intent.LimitPrice,
+        Fee = 0m,
+        FilledAt = intent.CreatedAt,
+        Venue = FillVenue.Paper,
+        Status = FillStatus.Matched,
+    };
+}
+
+/// <summary>A venue that can be asked about orders: it holds (filled) whatever reached <paramref name="before"/>.</summary>
+internal sealed class HoldingVenue(ScriptedVenue before) : ScriptedVenue, IVenueOrderLookup
+{
+    public Task<VenueAnswer?> FindAsync(Order order, OrderIntent intent, CancellationToken cancellationToken) =>
+        Task.FromResult(before.Received.ContainsKey(order.OrderHash) ? VenueAnswer.Filled([FillOf(intent)]) : null);
+}
