@@ -60,6 +60,39 @@ public sealed class ExecutionGrainTests(SpineCluster spine)
         Assert.Contains(page.Items, e => e.ReasonCode == ReasonCodes.ExecPriceNotOnTick && e.Payload.Kind == AuditPayloadKind.OrderFailed);
     }
 
+    [Fact]
+    public async Task a_fill_delivered_twice_is_booked_once()
+    {
+        var market = spine.Replay.Markets[^1];
+        var token = market.Outcomes[^1].TokenId;
+        var portfolio = spine.Grains.GetGrain<IPortfolioGrain>("PORT-002");
+        var before = (await portfolio.GetState())!.Positions.SingleOrDefault(p => p.TokenId == token)?.Size ?? 0m;
+        var fill = new Fill
+        {
+            FillId = $"trade-{Guid.NewGuid():N}:0xabc",
+            ClientOrderId = "coid-twice",
+            PortfolioId = "PORT-002",
+            MarketId = market.MarketId,
+            TokenId = token,
+            Side = Side.Buy,
+            Size = 5m,
+            Price = 0.4m,
+            Fee = 0m,
+            FilledAt = DateTimeOffset.UtcNow,
+            Venue = FillVenue.Paper,
+            Status = FillStatus.Matched,
+        };
+
+        await portfolio.RecordFill(fill);
+        await portfolio.RecordFill(fill);
+        await portfolio.RecordFill(fill with { Status = FillStatus.Mined });
+
+        var position = await Eventually(async () => (await portfolio.GetState())!.Positions.SingleOrDefault(p => p.TokenId == token));
+        await Task.Delay(200);
+        Assert.Equal(before + 5m, (await portfolio.GetState())!.Positions.Single(p => p.TokenId == token).Size);
+        Assert.NotNull(position);
+    }
+
     private async Task<(AuditContext Context, OrderIntent Intent)> ArrangeIntent(string portfolioId, string strategyId)
     {
         var market = spine.Replay.Markets.First(m => m.TickSize == 0.01m);

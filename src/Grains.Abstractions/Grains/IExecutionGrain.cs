@@ -18,6 +18,14 @@ public interface IExecutionGrain : IGrainWithStringKey
     [Alias("Execute")]
     Task<CommandResult> Execute(OrderIntent approved, AuditContext context);
 
+    /// <summary>
+    /// A fill (or a later status of one: MATCHED → MINED → CONFIRMED, RETRYING, FAILED) the venue's user feed reported
+    /// for one of our orders. Mapped to its intent by client order id, deduplicated by <see cref="Fill.FillId"/> and
+    /// status, audited; a new fill goes onward (portfolio, risk, strategy) exactly once. False when the order is unknown.
+    /// </summary>
+    [Alias("OnVenueFill")]
+    Task<bool> OnVenueFill(Fill fill);
+
     [Alias("GetSignerAddress")]
     Task<string> GetSignerAddress();
 }

@@ -16,9 +16,18 @@ public interface IRiskGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task Submit(OrderIntent intent, AuditContext context);
 
+    /// <summary>One-way, idempotent by <see cref="Fill.FillId"/>.</summary>
     [OneWay]
     [Alias("OnFill")]
     Task OnFill(Fill fill);
+
+    /// <summary>
+    /// One-way, from execution: the order was closed without (further) fills (refused, unfilled, reconciled, failed),
+    /// so its reservation goes. Idempotent; an order risk no longer holds is ignored.
+    /// </summary>
+    [OneWay]
+    [Alias("ReleaseOrder")]
+    Task ReleaseOrder(string clientOrderId);
 
     [Alias("SetTradingState")]
     Task SetTradingState(TradingState state, string actor, string reason);

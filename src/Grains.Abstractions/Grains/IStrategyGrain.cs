@@ -27,6 +27,7 @@ public interface IStrategyGrain : IGrainWithStringKey
     [Alias("OnScopeChanged")]
     Task OnScopeChanged(string marketId, bool entered, string reasonCode);
 
+    /// <summary>One-way, idempotent by <see cref="Fill.FillId"/>.</summary>
     [OneWay]
     [Alias("OnFill")]
     Task OnFill(Fill fill);

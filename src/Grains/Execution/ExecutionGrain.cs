@@ -20,6 +20,10 @@ namespace Polytraders.Grains.Execution;
 /// grain when it starts and every minute after (Polytraders.Silo's ExecutionRecoveryService), so a record is finished
 /// even when the silo that held the grain died and no new intent arrives; an active grain retries a record a failure left
 /// pending once a minute.
+/// A GTC/GTD order the venue rests on its book stays <see cref="ExecutionStatus.Open"/>; its fills arrive later through
+/// <see cref="OnVenueFill"/> (the CLOB's UserFeedPump), deduplicated by fill id and status: a new fill is audited as
+/// EXEC_ORDER_FILLED and reported onward once, later statuses as EXEC_FILL_MINED / _CONFIRMED / _RETRYING / _FAILED.
+/// An order closed without fills tells the strategy and releases risk's reservation (IRiskGrain.ReleaseOrder).
 /// </remarks>
 public sealed partial class ExecutionGrain(
     [PersistentState("execution", StreamNames.GrainStorage)] IPersistentState<ExecutionGrainState> state,
@@ -30,6 +34,9 @@ public sealed partial class ExecutionGrain(
 {
     private const string Actor = "execution";
 
+    /// <summary>The fill id suffix of a venue answer's aggregate of several trades (ClobVenue: "{order hash}:post").</summary>
+    private const string AggregateFillSuffix = ":post";
+
     /// <summary>How often an active grain retries records a failure (not a crash) left pending, e.g. a venue that threw.</summary>
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
@@ -37,11 +44,77 @@ public sealed partial class ExecutionGrain(
     {
         await base.OnActivateAsync(cancellationToken);
         await ReconcileAsync();
+        TrackOpenOrders();
         // Timer ticks do not interleave with requests: when one runs, no Execute is half-way, so what is pending is stuck.
         this.RegisterGrainTimer(_ => ReconcileAsync(), RetryPeriod, RetryPeriod);
     }
 
     public Task<string> GetSignerAddress() => Task.FromResult(signer.Address.ToString());
+
+    public async Task<bool> OnVenueFill(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        if (!state.State.Orders.TryGetValue(fill.ClientOrderId, out var record) || record.Context is null || record.Order is null)
+        {
+            LogUnknownFill(fill.FillId, fill.ClientOrderId);
+            return false;
+        }
+
+        // Whatever an earlier step decided goes out first, in order.
+        await Deliver(record);
+        var index = record.Fills.FindIndex(f => f.FillId == fill.FillId);
+        if (index < 0)
+        {
+            if (fill.Status == FillStatus.Failed)
+            {
+                // A trade we never booked failed to settle: nothing to report onward, only to audit.
+                record.Fills.Add(fill);
+                record.Outbox.Add(Plan(ReasonCodes.ExecFillFailed, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill, Detail = "settlement failed before the fill was booked; not booked" }));
+            }
+            else if (record.AggregateUnattributed >= fill.Size)
+            {
+                // The venue's answer already booked these shares in one aggregate fill; this is one of its trades.
+                record.AggregateUnattributed -= fill.Size;
+                record.Fills.Add(fill);
+                record.CoveredFillIds.Add(fill.FillId);
+                if (StatusCode(fill.Status) is { } covered)
+                {
+                    record.Outbox.Add(Plan(covered, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill, Detail = "a trade of the aggregate fill the venue answered with" }));
+                }
+            }
+            else
+            {
+                AddFill(record, fill);
+                if (record.Status == ExecutionStatus.Open && record.FilledSize >= record.Intent.Size)
+                {
+                    record.Status = ExecutionStatus.Submitted;
+                }
+            }
+        }
+        else
+        {
+            var known = record.Fills[index];
+            if (Rank(fill.Status) <= Rank(known.Status) || known.Status is FillStatus.Confirmed or FillStatus.Failed)
+            {
+                // A repeat, or a status older than the one recorded (feeds may reorder): nothing new.
+                return true;
+            }
+
+            record.Fills[index] = known with { Status = fill.Status };
+            var detail = fill.Status == FillStatus.Failed
+                ? "settlement failed after the fill was booked; the position needs an operator's correction"
+                : null;
+            record.Outbox.Add(Plan(StatusCode(fill.Status)!, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = record.Fills[index], Detail = detail }));
+            if (fill.Status == FillStatus.Failed)
+            {
+                LogFillFailed(fill.FillId, fill.ClientOrderId);
+            }
+        }
+
+        await state.WriteStateAsync();
+        await Deliver(record);
+        return true;
+    }
 
     public async Task<CommandResult> Execute(OrderIntent approved, AuditContext context)
     {
@@ -216,20 +289,31 @@ public sealed partial class ExecutionGrain(
             return await Close(record, status, answer.ReasonCode!, answer.Detail!, Refusal(record.Intent, answer.Detail!));
         }
 
-        if (answer.Fills.Count == 0)
+        // A GTC/GTD order resting on the book is not unfilled: it stays open for the fills the venue's feed reports.
+        var resting = answer.Resting && record.Intent.TimeInForce is TimeInForce.Gtc or TimeInForce.Gtd;
+        if (answer.Fills.Count == 0 && !resting)
         {
             var detail = $"{venue.Name} venue matched nothing at {record.Intent.LimitPrice}";
             return await Close(record, status, ReasonCodes.ExecOrderUnfilled, detail, Refusal(record.Intent, detail));
         }
 
         record.Status = status;
-        record.Fills = [.. answer.Fills];
-        foreach (var fill in answer.Fills)
+        foreach (var fill in answer.Fills.Where(f => record.Fills.TrueForAll(known => known.FillId != f.FillId)))
         {
-            record.Outbox.Add(Plan(ReasonCodes.ExecOrderFilled, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill }));
+            AddFill(record, fill);
+            if (fill.FillId.EndsWith(AggregateFillSuffix, StringComparison.Ordinal))
+            {
+                record.AggregateUnattributed += fill.Size;
+            }
         }
 
-        record.NotifyPending = true;
+        if (resting && record.FilledSize < record.Intent.Size)
+        {
+            record.Status = ExecutionStatus.Open;
+            var restingDetail = $"resting on the {venue.Name} book at {record.Intent.LimitPrice} ({record.FilledSize} of {record.Intent.Size} filled); fills arrive on the venue's feed";
+            record.Outbox.Add(Plan(ReasonCodes.ExecOrderSubmitted, new AuditPayload { Kind = AuditPayloadKind.Order, Order = record.Order, Detail = restingDetail }));
+        }
+
         await state.WriteStateAsync();
         await Deliver(record);
         LogFilled(record.Intent.ClientOrderId, answer.Fills.Count, venue.Name);
@@ -269,31 +353,89 @@ public sealed partial class ExecutionGrain(
             await Audit(record.Context!, planned);
         }
 
+        var intent = record.Intent;
+        foreach (var fill in record.Unreported)
+        {
+            await Report(intent, fill);
+        }
+
         if (record.NotifyPending)
         {
-            var intent = record.Intent;
-            if (record.Fills.Count > 0)
-            {
-                foreach (var fill in record.Fills)
-                {
-                    await GrainFactory.GetGrain<IPortfolioGrain>(intent.PortfolioId).RecordFill(fill);
-                    await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).OnFill(fill);
-                    await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFill(fill);
-                }
-            }
-            else if (record.OutcomeCode is { } code)
+            if (record.OutcomeCode is { } code)
             {
                 await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnIntentRejected(intent.ClientOrderId, code);
+                await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).ReleaseOrder(intent.ClientOrderId);
+            }
+            else
+            {
+                // A record an older build left with its fills unreported (receivers skip what they already applied).
+                foreach (var fill in record.Fills)
+                {
+                    await Report(intent, fill);
+                }
             }
         }
 
         record.Outbox.Clear();
+        record.Unreported.Clear();
         record.NotifyPending = false;
         if (persist)
         {
             await state.WriteStateAsync();
         }
     }
+
+    /// <summary>One-way and idempotent at each receiver (by fill id): a re-delivery after a crash books nothing twice.</summary>
+    private async Task Report(OrderIntent intent, Fill fill)
+    {
+        await GrainFactory.GetGrain<IPortfolioGrain>(intent.PortfolioId).RecordFill(fill);
+        await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).OnFill(fill);
+        await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFill(fill);
+    }
+
+    /// <summary>A new fill: recorded, audited as EXEC_ORDER_FILLED and queued for reporting onward, in the caller's next write.</summary>
+    private void AddFill(ExecutionRecord record, Fill fill)
+    {
+        record.Fills.Add(fill);
+        record.Unreported.Add(fill);
+        record.Outbox.Add(Plan(ReasonCodes.ExecOrderFilled, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill }));
+    }
+
+    /// <summary>Re-registers orders whose fills or fill statuses may still arrive on the venue's feed (its index is in memory).</summary>
+    private void TrackOpenOrders()
+    {
+        if (venue is not IVenueOrderTracking tracking)
+        {
+            return;
+        }
+
+        foreach (var record in state.State.Orders.Values)
+        {
+            if (record.Order is not null && (record.Status == ExecutionStatus.Open || record.Fills.Exists(f => f.Status is not (FillStatus.Confirmed or FillStatus.Failed))))
+            {
+                tracking.Track(record.Order, record.Intent);
+            }
+        }
+    }
+
+    /// <summary>Settlement progress: a later status replaces an earlier one, never the reverse.</summary>
+    private static int Rank(FillStatus status) => status switch
+    {
+        FillStatus.Matched => 0,
+        FillStatus.Retrying => 1,
+        FillStatus.Mined => 2,
+        _ => 3,
+    };
+
+    /// <summary>The reason code that audits a fill reaching <paramref name="status"/> after MATCHED.</summary>
+    private static string? StatusCode(FillStatus status) => status switch
+    {
+        FillStatus.Mined => ReasonCodes.ExecFillMined,
+        FillStatus.Confirmed => ReasonCodes.ExecFillConfirmed,
+        FillStatus.Retrying => ReasonCodes.ExecFillRetrying,
+        FillStatus.Failed => ReasonCodes.ExecFillFailed,
+        _ => null,
+    };
 
     private PlannedEnvelope Plan(string reasonCode, AuditPayload payload)
     {
@@ -314,6 +456,12 @@ public sealed partial class ExecutionGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {ClientOrderId} failed: {ReasonCode} {Detail}")]
     private partial void LogFailed(string clientOrderId, string reasonCode, string detail);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution: venue fill {FillId} names client order id {ClientOrderId}, which execution does not hold; ignored")]
+    private partial void LogUnknownFill(string fillId, string clientOrderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Execution: fill {FillId} of order {ClientOrderId} failed to settle after it was booked; the position needs an operator's correction")]
+    private partial void LogFillFailed(string fillId, string clientOrderId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Execution: reconciling {Count} order(s) a restart left pending")]
     private partial void LogReconciling(int count);
 
@@ -325,15 +473,4 @@ public sealed partial class ExecutionGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Execution: order {ClientOrderId} left {Status} by an older build has no audit context; an operator must close it")]
     private partial void LogCannotReconcile(string clientOrderId, ExecutionStatus status);
-}
-
-/// <summary>
-/// A venue that can say whether it already holds an order (by client order id or order hash) and what became of it:
-/// what lets a recovery close an order that reached the venue before a crash without submitting it again. A venue
-/// without it gets such an order closed as EXEC_RECONCILED, unfilled, and never resubmitted.
-/// </summary>
-public interface IVenueOrderLookup
-{
-    /// <summary>The venue's answer for the order (accepted with its fills), or null when the venue never received it.</summary>
-    Task<VenueAnswer?> FindAsync(Order order, OrderIntent intent, CancellationToken cancellationToken);
 }

@@ -56,14 +56,36 @@ public sealed class ExecutionRecord
     [Id(8)]
     public List<PlannedEnvelope> Outbox { get; set; } = [];
 
-    /// <summary>The outcome (fills, or the refusal) is not yet reported to portfolio, risk and strategy.</summary>
+    /// <summary>
+    /// The refusal (<see cref="OutcomeCode"/>) is not yet reported to strategy and risk. (A record written by an older
+    /// build may carry it with <see cref="Fills"/> and no outcome: then the fills are what is not yet reported.)
+    /// </summary>
     [Id(9)]
     public bool NotifyPending { get; set; }
+
+    /// <summary>New fills not yet reported onward (portfolio, risk, strategy); each fill id enters here once.</summary>
+    [Id(10)]
+    public List<Fill> Unreported { get; set; } = [];
+
+    /// <summary>
+    /// Shares the venue's answer reported in one aggregate fill (several trades, id "{order}:post") that the feed has
+    /// not yet attributed to its trades: feed fills up to this size are the same shares and are not booked again.
+    /// </summary>
+    [Id(11)]
+    public decimal AggregateUnattributed { get; set; }
+
+    /// <summary>Feed fills already counted in an aggregate answer fill: their statuses are audited, never booked.</summary>
+    [Id(12)]
+    public List<string> CoveredFillIds { get; set; } = [];
+
+    /// <summary>Shares filled so far (fills whose settlement failed excluded, aggregated shares counted once).</summary>
+    public decimal FilledSize => Fills.Where(f => f.Status != FillStatus.Failed && !CoveredFillIds.Contains(f.FillId)).Sum(f => f.Size);
 
     /// <summary>Still has work a recovery must finish.</summary>
     public bool IsPending =>
         Status is ExecutionStatus.Accepted or ExecutionStatus.Signed or ExecutionStatus.Submitting
         || Outbox.Count > 0
+        || Unreported.Count > 0
         || NotifyPending;
 }
 
@@ -88,4 +110,10 @@ public enum ExecutionStatus
 
     /// <summary>Closed by a recovery without (re)submitting: the venue already held it, or could not be asked.</summary>
     Reconciled,
+
+    /// <summary>
+    /// Accepted by the venue and resting on its book (GTC/GTD answered "live"): not closed, fills arrive from the
+    /// venue's feed (<see cref="IExecutionGrain.OnVenueFill"/>); becomes <see cref="Submitted"/> once fully filled.
+    /// </summary>
+    Open,
 }

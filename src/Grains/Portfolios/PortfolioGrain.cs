@@ -109,9 +109,16 @@ public sealed partial class PortfolioGrain(
         return CommandResult.Done(launchId);
     }
 
+    /// <summary>Idempotent by <see cref="Fill.FillId"/>: a fill delivered again (after a crash, or by the feed) is skipped.</summary>
     public async Task RecordFill(Fill fill)
     {
         var portfolio = state.State.Portfolio ?? throw new InvalidOperationException($"Fill {fill.FillId} for unknown portfolio {this.GetPrimaryKeyString()}.");
+        if (!state.State.SeenFills.TryAdd(fill))
+        {
+            LogDuplicateFill(portfolio.Config.PortfolioId, fill.FillId);
+            return;
+        }
+
         state.State.Portfolio = PortfolioAccounting.Apply(portfolio, fill);
         await state.WriteStateAsync();
     }
@@ -133,6 +140,9 @@ public sealed partial class PortfolioGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: strategy {StrategyId} launched as {LaunchId} by {OperatorId}")]
     private partial void LogLaunched(string portfolioId, string strategyId, string launchId, string operatorId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio {PortfolioId}: fill {FillId} already recorded; skipped")]
+    private partial void LogDuplicateFill(string portfolioId, string fillId);
 }
 
 [GenerateSerializer]
@@ -141,4 +151,8 @@ public sealed class PortfolioGrainState
 {
     [Id(0)]
     public PortfolioState? Portfolio { get; set; }
+
+    /// <summary>Fills already applied to the positions (bounded window, see <see cref="SeenFillIds"/>).</summary>
+    [Id(1)]
+    public SeenFillIds SeenFills { get; set; } = new();
 }

@@ -22,6 +22,17 @@ public sealed partial class RiskGrain(
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
 
+    /// <summary>How often an active grain re-sends approved intents execution has not acknowledged.</summary>
+    private static readonly TimeSpan ResendPeriod = TimeSpan.FromMinutes(1);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        // Timer ticks do not interleave with requests. The first tick re-sends what a crash left unacknowledged, soon
+        // after activation rather than inside it (execution may itself be recovering).
+        this.RegisterGrainTimer(_ => ResendUnacknowledged(), TimeSpan.FromMilliseconds(100), ResendPeriod);
+    }
+
     public async Task Submit(OrderIntent intent, AuditContext context)
     {
         state.State.LastContext = context;
@@ -37,20 +48,23 @@ public sealed partial class RiskGrain(
         var now = Max(intent.CreatedAt, time.GetUtcNow());
         var last = market.Last is { } update ? new LastTrade(update.Price, update.Timestamp) : (LastTrade?)null;
         var decision = engine.Evaluate(intent, market.Market, last, now);
-        await Decide(context, decision);
-        if (decision.Final is not { } approved)
+        if (decision.Final is { } approved)
         {
-            return;
+            // Written with the decision (and its reservation): a crash before execution acknowledges re-sends it.
+            state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(approved, context);
         }
 
-        var executed = await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(approved, context);
-        if (!executed.Succeeded)
+        await Decide(context, decision);
+        if (decision.Final is { } final)
         {
-            engine.ReleaseOrder(approved.ClientOrderId);
-            await state.WriteStateAsync();
+            await Send(final, context);
         }
     }
 
+    /// <summary>
+    /// Idempotent by <see cref="Fill.FillId"/>: the fill's effect on the book and its id are written together, so a
+    /// fill delivered again changes nothing.
+    /// </summary>
     public async Task OnFill(Fill fill)
     {
         if (Engine() is not { } engine || await GrainFactory.GetGrain<IMarketGrain>(fill.MarketId).GetState() is not { } market)
@@ -59,9 +73,64 @@ public sealed partial class RiskGrain(
             return;
         }
 
+        if (!state.State.SeenFills.TryAdd(fill))
+        {
+            LogDuplicateFill(this.GetPrimaryKeyString(), fill.FillId);
+            return;
+        }
+
         var transition = engine.ApplyFill(fill, market.Market, Max(fill.FilledAt, time.GetUtcNow()));
         await state.WriteStateAsync();
         await AuditTransition(transition, "risk");
+    }
+
+    public async Task ReleaseOrder(string clientOrderId)
+    {
+        var held = state.State.Book?.OpenOrders.ContainsKey(clientOrderId) == true;
+        var unacknowledged = state.State.Unacknowledged.Remove(clientOrderId);
+        if (!held && !unacknowledged)
+        {
+            return;
+        }
+
+        Engine()?.ReleaseOrder(clientOrderId);
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Hands an approved intent to execution and settles what its answer means for the reservation. Execution holds
+    /// the order from the moment it answers, whatever it answers: accepted (filled, resting or closed), a duplicate
+    /// (an earlier send got through: it is already executing), or venue unavailable (execution keeps it pending and
+    /// reconciles it; it calls <see cref="ReleaseOrder"/> if that closes it unfilled). Only a refusal releases the
+    /// reservation here. A call that throws leaves the intent unacknowledged, re-sent by the timer or the next activation.
+    /// </summary>
+    private async Task Send(OrderIntent approved, AuditContext context)
+    {
+        var executed = await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(approved, context);
+        state.State.Unacknowledged.Remove(approved.ClientOrderId);
+        if (!executed.Succeeded && executed.ReasonCode is not (ReasonCodes.ExecDuplicateClientOrderId or ReasonCodes.ExecVenueUnavailable))
+        {
+            Engine()?.ReleaseOrder(approved.ClientOrderId);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task ResendUnacknowledged()
+    {
+        foreach (var pending in state.State.Unacknowledged.Values.ToList())
+        {
+            LogResending(this.GetPrimaryKeyString(), pending.Intent.ClientOrderId);
+            try
+            {
+                await Send(pending.Intent, pending.Context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogResendFailed(this.GetPrimaryKeyString(), pending.Intent.ClientOrderId, e);
+                return;
+            }
+        }
     }
 
     public async Task SetTradingState(TradingState tradingState, string actor, string reason)
@@ -115,6 +184,15 @@ public sealed partial class RiskGrain(
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio {PortfolioId}: fill {FillId} already applied; skipped")]
+    private partial void LogDuplicateFill(string portfolioId, string fillId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending approved intent {ClientOrderId}, which execution has not acknowledged")]
+    private partial void LogResending(string portfolioId, string clientOrderId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending {ClientOrderId} failed; retried on the next tick")]
+    private partial void LogResendFailed(string portfolioId, string clientOrderId, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: fill {FillId} arrived without a risk book or market")]
     private partial void LogFillWithoutBook(string portfolioId, string fillId);
 
@@ -135,4 +213,21 @@ public sealed class RiskGrainState
     /// <summary>The last launch that sent an intent, so governance envelopes land in the same mode and chain.</summary>
     [Id(2)]
     public AuditContext? LastContext { get; set; }
+
+    /// <summary>
+    /// Approved intents execution has not yet acknowledged, by client order id: written with the approval, removed
+    /// when execution answers. What a crash leaves here is re-sent; execution's idempotency record makes that safe.
+    /// </summary>
+    [Id(3)]
+    public Dictionary<string, UnacknowledgedIntent> Unacknowledged { get; set; } = [];
+
+    /// <summary>Fills already applied to the book (bounded window, see <see cref="SeenFillIds"/>).</summary>
+    [Id(4)]
+    public SeenFillIds SeenFills { get; set; } = new();
 }
+
+[GenerateSerializer]
+[Alias("Polytraders.UnacknowledgedIntent")]
+public sealed record UnacknowledgedIntent(
+    [property: Id(0)] OrderIntent Intent,
+    [property: Id(1)] AuditContext Context);

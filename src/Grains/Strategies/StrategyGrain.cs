@@ -165,9 +165,10 @@ public sealed partial class StrategyGrain(
         await Persist();
     }
 
+    /// <summary>Idempotent by <see cref="Fill.FillId"/>: a fill delivered again is skipped.</summary>
     public async Task OnFill(Fill fill)
     {
-        if (_core is null)
+        if (_core is null || !state.State.SeenFills.TryAdd(fill))
         {
             return;
         }

@@ -29,4 +29,8 @@ public sealed class StrategyGrainState
 
     [Id(7)]
     public string? DomainPack { get; set; }
+
+    /// <summary>Fills already handed to the core (bounded window, see <see cref="SeenFillIds"/>).</summary>
+    [Id(8)]
+    public SeenFillIds SeenFills { get; set; } = new();
 }

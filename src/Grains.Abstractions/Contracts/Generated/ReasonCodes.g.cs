@@ -118,6 +118,15 @@ public static partial class ReasonCodes
     /// <summary>No Backtest with that id.</summary>
     public const string StratBacktestNotFound = "STRAT_BACKTEST_NOT_FOUND";
 
+    /// <summary>An operator cancelled the Backtest before it finished; it has no results.</summary>
+    public const string StratBacktestCancelled = "STRAT_BACKTEST_CANCELLED";
+
+    /// <summary>A Backtest stopped on an unexpected error; the detail says where.</summary>
+    public const string StratBacktestFailed = "STRAT_BACKTEST_FAILED";
+
+    /// <summary>The Backtest has already finished (completed, failed or cancelled) and cannot be cancelled.</summary>
+    public const string StratBacktestFinished = "STRAT_BACKTEST_FINISHED";
+
     /// <summary>Risk approved the intent unchanged.</summary>
     public const string RiskApproved = "RISK_APPROVED";
 
@@ -208,6 +217,18 @@ public static partial class ReasonCodes
     /// <summary>After a restart, a pending order was reconciled with the venue instead of resubmitted.</summary>
     public const string ExecReconciled = "EXEC_RECONCILED";
 
+    /// <summary>A fill the venue matched was mined on chain (user feed MINED); not yet final.</summary>
+    public const string ExecFillMined = "EXEC_FILL_MINED";
+
+    /// <summary>A fill reached finality on chain (user feed CONFIRMED).</summary>
+    public const string ExecFillConfirmed = "EXEC_FILL_CONFIRMED";
+
+    /// <summary>The venue is retrying the settlement transaction of a matched fill (user feed RETRYING).</summary>
+    public const string ExecFillRetrying = "EXEC_FILL_RETRYING";
+
+    /// <summary>The settlement of a matched fill failed for good (user feed FAILED); the position it was booked into needs an operator's correction.</summary>
+    public const string ExecFillFailed = "EXEC_FILL_FAILED";
+
     /// <summary>No or unknown API key.</summary>
     public const string SecUnauthenticated = "SEC_UNAUTHENTICATED";
 
@@ -287,6 +308,9 @@ public static partial class ReasonCodes
         new() { Code = StratBacktestWindowTooLong, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Backtest window longer than 180 days was refused.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = StratBacktestBadData, Family = ReasonCodeEntryFamily.Strat, Meaning = "Backtest price data is unsorted, duplicated, out of [0,1] or names unknown tokens.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = StratBacktestNotFound, Family = ReasonCodeEntryFamily.Strat, Meaning = "No Backtest with that id.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },
+        new() { Code = StratBacktestCancelled, Family = ReasonCodeEntryFamily.Strat, Meaning = "An operator cancelled the Backtest before it finished; it has no results.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway] },
+        new() { Code = StratBacktestFailed, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Backtest stopped on an unexpected error; the detail says where.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest] },
+        new() { Code = StratBacktestFinished, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Backtest has already finished (completed, failed or cancelled) and cannot be cancelled.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = RiskApproved, Family = ReasonCodeEntryFamily.Risk, Meaning = "Risk approved the intent unchanged.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskMaxOrderNotional, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order's notional is above the Portfolio's per-order cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskMaxPositionPerMarket, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order would take the market's position above its cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
@@ -317,6 +341,10 @@ public static partial class ReasonCodes
         new() { Code = ExecInvalidTickSize, Family = ReasonCodeEntryFamily.Exec, Meaning = "The tick size is not one the venue supports.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecVenueUnavailable, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue could not be reached; the order stays pending for reconciliation.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecReconciled, Family = ReasonCodeEntryFamily.Exec, Meaning = "After a restart, a pending order was reconciled with the venue instead of resubmitted.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFillMined, Family = ReasonCodeEntryFamily.Exec, Meaning = "A fill the venue matched was mined on chain (user feed MINED); not yet final.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFillConfirmed, Family = ReasonCodeEntryFamily.Exec, Meaning = "A fill reached finality on chain (user feed CONFIRMED).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFillRetrying, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue is retrying the settlement transaction of a matched fill (user feed RETRYING).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFillFailed, Family = ReasonCodeEntryFamily.Exec, Meaning = "The settlement of a matched fill failed for good (user feed FAILED); the position it was booked into needs an operator's correction.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = SecUnauthenticated, Family = ReasonCodeEntryFamily.Sec, Meaning = "No or unknown API key.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 401 },
         new() { Code = SecForbiddenRole, Family = ReasonCodeEntryFamily.Sec, Meaning = "The caller's role may not do this (e.g. a reviewer writing).", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 403 },
         new() { Code = SecDevKeyRefusedLive, Family = ReasonCodeEntryFamily.Sec, Meaning = "The development signing key cannot sign in a live mode.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Silo] },

@@ -8,16 +8,18 @@ using Polytraders.Grains.Execution.Venues;
 
 namespace Polytraders.Grains.Execution.Clob;
 
-/// <summary>Registers the CLOB clients, the venue and (optionally) the market feed pump.</summary>
+/// <summary>Registers the CLOB clients, the venue and (optionally) the market and user feed pumps.</summary>
 public static class ClobServiceCollectionExtensions
 {
     /// <summary>
     /// Binds "Clob" and "Clob:Credentials", validates on start, and registers <see cref="ClobRestClient"/> (over one
     /// long-lived <see cref="HttpClient"/> whose pooled connections are recycled every 5 minutes, so DNS changes are
     /// seen without IHttpClientFactory), <see cref="ClobVenue"/> as <see cref="IVenue"/> (replacing the paper venue),
-    /// and the two websocket clients. <paramref name="pumpMarketFeed"/> adds <see cref="MarketFeedPump"/> as a hosted service.
+    /// and the two websocket clients. <paramref name="pumpMarketFeed"/> adds <see cref="MarketFeedPump"/> and
+    /// <paramref name="pumpUserFeed"/> adds <see cref="UserFeedPump"/> (fills of resting orders → the execution grain)
+    /// as hosted services; both need a silo (or an Orleans client) in the same container.
     /// </summary>
-    public static IServiceCollection AddPolymarketClob(this IServiceCollection services, IConfiguration configuration, bool pumpMarketFeed = true)
+    public static IServiceCollection AddPolymarketClob(this IServiceCollection services, IConfiguration configuration, bool pumpMarketFeed = true, bool pumpUserFeed = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -41,6 +43,11 @@ public static class ClobServiceCollectionExtensions
         if (pumpMarketFeed)
         {
             services.AddHostedService<MarketFeedPump>();
+        }
+
+        if (pumpUserFeed)
+        {
+            services.AddHostedService<UserFeedPump>();
         }
 
         return services;

@@ -24,7 +24,8 @@ public sealed partial class ClobVenue : IVenueOrderLookup
 
         var open = await client.GetOrderAsync(order.OrderHash, account, cancellationToken).ConfigureAwait(false);
         var fills = await FillsOfAsync(owner, account, DateTimeOffset.FromUnixTimeMilliseconds(order.TimestampMs), cancellationToken).ConfigureAwait(false);
-        return open is null && fills.Count == 0 ? null : VenueAnswer.Filled(fills);
+        // Still open: accepted and resting, so execution keeps it open for the feed's fills.
+        return open is not null ? VenueAnswer.Open(fills) : fills.Count == 0 ? null : VenueAnswer.Filled(fills);
     }
 
     private async Task<List<Fill>> FillsOfAsync(SubmittedOrder owner, ClobAccount account, DateTimeOffset createdAt, CancellationToken cancellationToken)

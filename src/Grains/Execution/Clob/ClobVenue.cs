@@ -18,9 +18,17 @@ public sealed partial class ClobVenue(
     SubmittedOrderIndex submitted,
     IOptions<ClobOptions> options,
     TimeProvider time,
-    ILogger<ClobVenue> logger) : IVenue
+    ILogger<ClobVenue> logger) : IVenue, IVenueOrderTracking
 {
     public string Name => "polymarket";
+
+    /// <summary>Re-registers an order execution still expects feed fills for (the index does not survive a restart).</summary>
+    public void Track(Order order, OrderIntent intent)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(intent);
+        submitted.Register(new SubmittedOrder(order.OrderHash, intent.ClientOrderId, intent.PortfolioId, intent.MarketId, intent.TokenId, intent.Side));
+    }
 
     public async Task<VenueAnswer> SubmitAsync(Order order, OrderIntent intent, MarketState market, CancellationToken cancellationToken)
     {
@@ -49,6 +57,12 @@ public sealed partial class ClobVenue(
             var account = await accounts.GetAccountAsync(cancellationToken).ConfigureAwait(false);
             var response = await client.PostOrderAsync(signed.Value, account, orderType, expiration, postOnly, cancellationToken).ConfigureAwait(false);
             var answer = PostOrderAnswers.ToVenueAnswer(response, owner, signed.Value.Order, time.GetUtcNow());
+            if (answer.Accepted && orderType is OrderType.Gtc or OrderType.Gtd && PostOrderAnswers.IsResting(response))
+            {
+                // On the book: later fills come from the user feed (UserFeedPump → execution), not from this answer.
+                answer = answer with { Resting = true };
+            }
+
             LogAnswered(intent.ClientOrderId, order.OrderHash, response.Status ?? "none", answer.Fills.Count);
             return answer;
         }

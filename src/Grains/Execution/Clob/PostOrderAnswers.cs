@@ -13,6 +13,15 @@ public static class PostOrderAnswers
     /// <summary>Decimal places kept on an average fill price.</summary>
     public const int PriceDecimals = 6;
 
+    /// <summary>"live" or "delayed": the order (a GTC/GTD one) is on the book, or about to be, with nothing matched yet.</summary>
+    public static bool IsResting(PostOrderResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Success
+            && (string.Equals(response.Status, PostOrderStatus.Live, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(response.Status, PostOrderStatus.Delayed, StringComparison.OrdinalIgnoreCase));
+    }
+
     public static VenueAnswer ToVenueAnswer(PostOrderResponse response, SubmittedOrder order, Orders.OrderV2 signed, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(response);
