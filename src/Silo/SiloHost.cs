@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Polytraders.Gateway;
+using Polytraders.Grains.Execution.Clob;
 using Polytraders.Silo.Hosting;
 using Polytraders.Silo.Postgres;
 
@@ -66,6 +67,13 @@ public static class SiloHost
         if (durable)
         {
             builder.Services.AddHostedService<ExecutionRecoveryService>();
+        }
+
+        var venue = builder.Configuration.GetSection(VenueOptions.Section).Get<VenueOptions>() ?? new VenueOptions();
+        if (venue.Kind == VenueKind.Clob)
+        {
+            // Replaces the paper venue and pumps the market and user websockets into the grains.
+            builder.Services.AddPolymarketClob(builder.Configuration);
         }
 
         builder.Services.AddHostedService<ReplayService>();
