@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Polytraders.Contracts;
+using Polytraders.Grains.Execution.Venues;
 using Polytraders.Grains.Intelligence;
 using Polytraders.Grains.Risk;
 using Polytraders.Grains.Strategies;
@@ -161,24 +162,7 @@ public class DecisionPathBenchmarks
                 return;
             }
 
-            _risk.ApplyFill(
-                new Fill
-                {
-                    FillId = "fill-" + final.ClientOrderId,
-                    ClientOrderId = final.ClientOrderId,
-                    PortfolioId = final.PortfolioId,
-                    MarketId = final.MarketId,
-                    TokenId = final.TokenId,
-                    Side = final.Side,
-                    Size = final.Size,
-                    Price = final.LimitPrice,
-                    Fee = 0m,
-                    FilledAt = tick.Timestamp,
-                    Venue = FillVenue.Paper,
-                    Status = FillStatus.Matched,
-                },
-                Market,
-                tick.Timestamp);
+            _risk.ApplyFill(SimulatedFill.Of(final, final.Size, final.LimitPrice, fee: 0m, tick.Timestamp, FillVenue.Paper), Market, tick.Timestamp);
             _strategy.OnFill(final.ClientOrderId, final.Side, final.Size, final.LimitPrice, tick.Timestamp);
         }
     }

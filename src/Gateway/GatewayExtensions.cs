@@ -109,6 +109,7 @@ public static class GatewayExtensions
         StrategyEndpoints.Map(api);
         AuditEndpoints.Map(api);
         ReasonCodeEndpoints.Map(api);
+        BacktestEndpoints.Map(api);
 
         // Unknown paths and wrong methods need no endpoint: the status-code page answers them as problems
         // (404 GOV_NOT_FOUND, 405 GOV_INVALID_REQUEST, see CustomizeProblem).

@@ -17,6 +17,8 @@ public static class SiloCommands
           verify-chain --portfolio <id> | --chain <id> [--connection <npgsql>]
                                                         re-hash one audit chain; exit 1 naming the first broken link
           verify-contracts [fixtures-dir]               validate the contract fixtures
+          backtest --request <file> | --synthetic 50x180 [...]
+                                                        run a Backtest here, no cluster; summary table + HTML report
         --connection defaults to Storage:MigrationConnectionString (migrate) or Storage:ConnectionString.
         """;
 
@@ -32,6 +34,8 @@ public static class SiloCommands
                     return await MigrateAsync(args[1..], Console.Out, Console.Error);
                 case "verify-chain":
                     return await VerifyChainAsync(args[1..], Console.Out, Console.Error);
+                case "backtest":
+                    return await Backtest.BacktestCommand.RunAsync(args[1..], Console.Out, Console.Error);
                 case "help" or "--help" or "-h":
                     await Console.Out.WriteLineAsync(Usage);
                     return 0;

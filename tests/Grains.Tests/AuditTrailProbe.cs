@@ -22,7 +22,7 @@ public static class AuditTrailProbe
     /// <summary>Polls until <paramref name="done"/> holds for the trail (streams and one-way calls settle asynchronously).</summary>
     public static async Task<IReadOnlyList<AuditEnvelope>> WaitForAsync(IGrainFactory grains, AuditQuery query, Func<IReadOnlyList<AuditEnvelope>, bool> done, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             var trail = await ReadAllAsync(grains, query);

@@ -68,9 +68,9 @@ public sealed class MemoryAuditStore : IAuditStore
         var start = query.Cursor is null ? 0 : int.Parse(query.Cursor, NumberStyles.None, CultureInfo.InvariantCulture);
         lock (_gate)
         {
-            var items = new List<AuditEnvelope>(query.Limit);
+            var items = new List<AuditEnvelope>(query.PageSize);
             var index = start;
-            for (; index < _all.Count && items.Count < query.Limit; index++)
+            for (; index < _all.Count && items.Count < query.PageSize; index++)
             {
                 if (AuditQueryFilter.Matches(query, _all[index].Envelope))
                 {

@@ -1,3 +1,4 @@
+using Polytraders.Grains.Backtest;
 using Polytraders.Grains.Contracts.Rules;
 
 namespace Polytraders.Grains.Contracts;
@@ -21,5 +22,6 @@ public static class ContractRules
         new MarketRule(),
         new PriceUpdateRule(),
         new ChainVerificationRule(),
+        new BacktestRequestRule(),
     ];
 }

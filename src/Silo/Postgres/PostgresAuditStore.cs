@@ -123,7 +123,7 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
     public async Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var limit = Math.Clamp(query.Limit, 1, MaxPageSize);
+        var limit = query.PageSize;
         var sql = new StringBuilder($"SELECT {Columns} FROM audit_envelope WHERE badge IS NULL");
         var parameters = new List<NpgsqlParameter>();
 

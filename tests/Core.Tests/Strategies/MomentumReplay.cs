@@ -1,4 +1,5 @@
 using Polytraders.Contracts;
+using Polytraders.Grains.Execution.Venues;
 using Polytraders.Grains.Intelligence;
 using Polytraders.Grains.Risk;
 using Polytraders.Grains.Strategies;
@@ -126,21 +127,7 @@ internal static class MomentumReplay
                 return;
             }
 
-            var fill = new Fill
-            {
-                FillId = "fill-" + final.ClientOrderId,
-                ClientOrderId = final.ClientOrderId,
-                PortfolioId = final.PortfolioId,
-                MarketId = final.MarketId,
-                TokenId = final.TokenId,
-                Side = final.Side,
-                Size = final.Size,
-                Price = final.LimitPrice,
-                Fee = 0m,
-                FilledAt = now,
-                Venue = FillVenue.Backtest,
-                Status = FillStatus.Matched,
-            };
+            var fill = SimulatedFill.Of(final, final.Size, final.LimitPrice, fee: 0m, now, FillVenue.Backtest);
             if (_risk.ApplyFill(fill, market, now) is { } transition)
             {
                 _log.Add(transition, now);

@@ -63,6 +63,7 @@ public sealed partial record AuditEnvelope
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BacktestId { get; init; }
 
+    /// <summary>Which kind of run an audit envelope belongs to.</summary>
     [Id(10)]
     [JsonPropertyName("mode")]
     public required AuditEnvelopeMode Mode { get; init; }
@@ -148,17 +149,6 @@ public sealed partial record AuditPayload
     [JsonPropertyName("detail")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<AuditEnvelopeMode>))]
-public enum AuditEnvelopeMode
-{
-    [JsonStringEnumMemberName("paper")]
-    Paper = 0,
-    [JsonStringEnumMemberName("limited_live")]
-    LimitedLive = 1,
-    [JsonStringEnumMemberName("backtest")]
-    Backtest = 2,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AuditPayloadKind>))]

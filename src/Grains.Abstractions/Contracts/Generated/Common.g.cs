@@ -6,6 +6,18 @@ using System.Text.Json.Serialization;
 
 namespace Polytraders.Contracts;
 
+/// <summary>Which kind of run an audit envelope belongs to.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditEnvelopeMode>))]
+public enum AuditEnvelopeMode
+{
+    [JsonStringEnumMemberName("paper")]
+    Paper = 0,
+    [JsonStringEnumMemberName("limited_live")]
+    LimitedLive = 1,
+    [JsonStringEnumMemberName("backtest")]
+    Backtest = 2,
+}
+
 /// <summary>Set on every backtest output.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Badge>))]
 public enum Badge

@@ -5,7 +5,8 @@ namespace Polytraders.Grains.Execution.Venues;
 /// <summary>
 /// The embedded default's venue: fills a marketable limit order in full at the last replayed price (a BUY whose limit
 /// is at or above it, a SELL at or below it); anything else rests unfilled. No fees: Polymarket charges none to makers
-/// or takers on most markets, and the paper venue must not invent PnL.
+/// or takers on most markets, and the paper venue must not invent PnL. The fill is built by <see cref="SimulatedFill"/>,
+/// as the Backtest's are, and happens at the time of the price it fills against unless the wall clock is later.
 /// </summary>
 public sealed class PaperVenue(TimeProvider time) : IVenue
 {
@@ -18,27 +19,12 @@ public sealed class PaperVenue(TimeProvider time) : IVenue
             return Task.FromResult(VenueAnswer.Refused(ReasonCodes.ExecOrderRejectedByVenue, "no price yet in this market"));
         }
 
-        var marketable = intent.Side == Side.Buy ? intent.LimitPrice >= last.Price : intent.LimitPrice <= last.Price;
-        if (!marketable)
+        if (!SimulatedFill.IsMarketable(intent.Side, intent.LimitPrice, last.Price))
         {
             return Task.FromResult(VenueAnswer.Filled([]));
         }
 
-        var fill = new Fill
-        {
-            FillId = $"paper:{intent.ClientOrderId}:1",
-            ClientOrderId = intent.ClientOrderId,
-            PortfolioId = intent.PortfolioId,
-            MarketId = intent.MarketId,
-            TokenId = intent.TokenId,
-            Side = intent.Side,
-            Size = intent.Size,
-            Price = last.Price,
-            Fee = 0m,
-            FilledAt = time.GetUtcNow(),
-            Venue = FillVenue.Paper,
-            Status = FillStatus.Matched,
-        };
+        var fill = SimulatedFill.Of(intent, intent.Size, last.Price, fee: 0m, SimulatedFill.TimeOf(last.Timestamp, time.GetUtcNow()), FillVenue.Paper);
         return Task.FromResult(VenueAnswer.Filled([fill]));
     }
 }

@@ -1,18 +1,24 @@
-using Polytraders.Contracts;
+using System.Diagnostics.CodeAnalysis;
 
-namespace Polytraders.Grains;
+namespace Polytraders.Contracts;
 
-/// <summary>Who an envelope belongs to: the fields every envelope of one launch shares.</summary>
-[GenerateSerializer]
-[Alias("Polytraders.AuditContext")]
-public sealed record AuditContext(
-    [property: Id(0)] string TenantId,
-    [property: Id(1)] string PortfolioId,
-    [property: Id(2)] string? StrategyId,
-    [property: Id(3)] string? LaunchId,
-    [property: Id(4)] AuditEnvelopeMode Mode,
-    [property: Id(5)] string BuilderCode)
+public sealed partial record AuditContext
 {
+    public AuditContext()
+    {
+    }
+
+    [SetsRequiredMembers]
+    public AuditContext(string tenantId, string portfolioId, string? strategyId, string? launchId, AuditEnvelopeMode mode, string builderCode)
+    {
+        TenantId = tenantId;
+        PortfolioId = portfolioId;
+        StrategyId = strategyId;
+        LaunchId = launchId;
+        Mode = mode;
+        BuilderCode = builderCode;
+    }
+
     /// <summary>A draft for the chain writer, which fills sequence and hashes.</summary>
     public AuditEnvelope Draft(string reasonCode, string actor, AuditPayload payload, DateTimeOffset occurredAt) => new()
     {

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Polytraders.Contracts;
+using Polytraders.Grains.Risk;
+using Polytraders.Grains.Strategies;
+
+namespace Polytraders.Grains.Backtest;
+
+/// <summary>
+/// The Backtest's <see cref="DecisionLog"/>: the same canonical lines in the same order, hashed as they come (SHA-256
+/// of every line followed by a newline, exactly <see cref="DecisionLog.Hash"/>), so a long run keeps one hash state
+/// instead of every line. Lines are kept only when asked for (golden tests, reports of short runs).
+/// </summary>
+public sealed class DecisionRecorder : IDisposable
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly List<string>? _lines;
+    private byte[] _scratch = new byte[512];
+
+    public DecisionRecorder(bool keepLines) => _lines = keepLines ? [] : null;
+
+    public long Count { get; private set; }
+
+    /// <summary>The lines, when kept; empty otherwise.</summary>
+    public IReadOnlyList<string> Lines => _lines ?? (IReadOnlyList<string>)[];
+
+    public void Add(StrategyStep step)
+    {
+        if (step.Signal is { } signal)
+        {
+            Add(DecisionLog.SignalLine(signal));
+        }
+
+        if (step.Intent is { } intent)
+        {
+            Add(DecisionLog.IntentLine(intent));
+        }
+
+        if (step.Stranded is { } stranded)
+        {
+            Add(DecisionLog.StrandedLine(stranded));
+        }
+    }
+
+    public void Add(RiskDecision decision) => Add(DecisionLog.RiskLine(decision));
+
+    public void Add(TradingStateTransition transition, DateTimeOffset at) => Add(DecisionLog.TransitionLine(transition, at));
+
+    /// <summary>Lower-case hex SHA-256 of the lines so far.</summary>
+    public string Hash() => Convert.ToHexStringLower(_hash.GetCurrentHash());
+
+    public void Dispose() => _hash.Dispose();
+
+    private void Add(string line)
+    {
+        Count++;
+        _lines?.Add(line);
+        var length = Encoding.UTF8.GetMaxByteCount(line.Length) + 1;
+        if (_scratch.Length < length)
+        {
+            _scratch = new byte[length];
+        }
+
+        var written = Encoding.UTF8.GetBytes(line, _scratch);
+        _scratch[written] = (byte)'\n';
+        _hash.AppendData(_scratch, 0, written + 1);
+    }
+}
+
+/// <summary>
+/// Where a run's decisions and their consequences go besides the hash: the audit chain of the run (the grain), or
+/// nowhere (load runs). Called in decision order on the runner's thread, with the simulated time of each event.
+/// </summary>
+public interface IBacktestJournal
+{
+    void Scope(ScopeChange change, DateTimeOffset at);
+
+    void Signal(Signal signal);
+
+    void Intent(OrderIntent intent);
+
+    void Risk(RiskDecision decision, DateTimeOffset at);
+
+    void Filled(Fill fill);
+
+    void Unfilled(OrderIntent order, string detail, DateTimeOffset at);
+
+    void Stranded(MomentumPosition position, string reasonCode, DateTimeOffset at);
+
+    void Settled(Market market, string tokenId, decimal size, decimal payout, DateTimeOffset at);
+
+    void Transition(TradingStateTransition transition, DateTimeOffset at);
+}

@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Polytraders.Contracts;
+using Polytraders.Silo.Backtest;
+
+namespace Polytraders.Gateway.Tests;
+
+/// <summary>Backtests over HTTP on the embedded silo: operators only, badged BACKTEST, audited in their own chain.</summary>
+[Collection(WithEmbeddedSilo.Name)]
+public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
+{
+    /// <summary>The decision hash the golden Backtest of tests/Core.Tests pins for the same request.</summary>
+    private const string SampleCryptoHash = "bc3de951f3c357ad096481097d2fd49ad8975a710b695796ea07379fd8f3229d";
+
+    [Fact]
+    public async Task operator_starts_a_backtest_and_polls_it_to_results_badged_BACKTEST_in_their_own_chain()
+    {
+        var client = host.AsOperator();
+
+        var started = await client.PostAsync("/api/v1/backtests", Http.Json(Request()));
+
+        var accepted = (await Http.ReadJsonAsync(started, HttpStatusCode.Accepted)).AsObject();
+        Assert.Equal("BACKTEST", Assert.Single(started.Headers.GetValues("Polytraders-Badge")));
+        var id = accepted["backtest_id"]!.GetValue<string>();
+        Assert.StartsWith("BT-", id, StringComparison.Ordinal);
+        Assert.Equal($"/api/v1/backtests/{id}", started.Headers.Location?.OriginalString);
+        Assert.Equal("BACKTEST", accepted["badge"]!.GetValue<string>());
+        Assert.Contains(accepted["status"]!.GetValue<string>(), new[] { "queued", "running", "completed" });
+
+        var run = await PollAsync(client, id);
+        Assert.Equal("completed", run["status"]!.GetValue<string>());
+        Assert.Equal(100m, run["progress_percent"]!.GetValue<decimal>());
+        Assert.Equal("alice", run["requested_by"]!.GetValue<string>());
+        var results = run["results"]!.AsObject();
+        Assert.Equal("BACKTEST", results["badge"]!.GetValue<string>());
+        Assert.Equal(SampleCryptoHash, results["decision_hash"]!.GetValue<string>());
+        Assert.Equal("1244.26671", results["total_pnl"]!.GetValue<string>());
+
+        var chain = (await Http.ReadJsonAsync(await client.GetAsync($"/api/v1/backtests/{id}/audit?limit=1000"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.NotEmpty(chain);
+        Assert.All(chain, e =>
+        {
+            Assert.Equal("backtest", e!["mode"]!.GetValue<string>());
+            Assert.Equal("BACKTEST", e["badge"]!.GetValue<string>());
+            Assert.Equal(id, e["backtest_id"]!.GetValue<string>());
+            Assert.Null(e["launch_id"]);
+            Assert.Equal("PORT-001", e["portfolio_id"]!.GetValue<string>());
+        });
+        var codes = chain.Select(e => e!["reason_code"]!.GetValue<string>()).ToHashSet();
+        Assert.Superset(new HashSet<string>
+        {
+            ReasonCodes.StratMarketInScope, ReasonCodes.StratMarketOutOfScope, ReasonCodes.StratMarketResolved, ReasonCodes.StratSignal,
+            ReasonCodes.StratMomentumLong, ReasonCodes.StratMomentumExit, ReasonCodes.StratReshapedByRisk, ReasonCodes.RiskApproved,
+            ReasonCodes.ExecOrderFilled, ReasonCodes.ExecOrderUnfilled,
+        }, codes);
+        Assert.Equal(Enumerable.Range(1, chain.Count).Select(i => (long)i), chain.Select(e => e!["sequence"]!.GetValue<long>()));
+
+        var verified = (await Http.ReadJsonAsync(await client.GetAsync($"/api/v1/backtests/{id}/audit/verify"), HttpStatusCode.OK)).AsObject();
+        Assert.True(verified["valid"]!.GetValue<bool>());
+        Assert.Equal(id, verified["chain_id"]!.GetValue<string>());
+
+        // Never in a Portfolio's live trail, although the run used PORT-001's config.
+        var live = (await Http.ReadJsonAsync(await client.GetAsync("/api/v1/audit?portfolioId=PORT-001&limit=1000"), HttpStatusCode.OK))["items"]!.AsArray();
+        Assert.DoesNotContain(live, e => e!["backtest_id"] is not null || e["badge"] is not null);
+
+        var cancel = await client.DeleteAsync($"/api/v1/backtests/{id}");
+        Assert.Equal(ReasonCodes.StratBacktestFinished, Http.ReasonCode(await Http.ReadProblemAsync(cancel, HttpStatusCode.Conflict)));
+    }
+
+    [Fact]
+    public async Task reviewer_cannot_start_or_read_a_backtest()
+    {
+        var reviewer = host.AsReviewer();
+
+        var start = await reviewer.PostAsync("/api/v1/backtests", Http.Json(Request()));
+        Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(start, HttpStatusCode.Forbidden)));
+
+        var read = await reviewer.GetAsync("/api/v1/backtests/BT-20260908-000000000001");
+        Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(read, HttpStatusCode.Forbidden)));
+
+        var cancel = await reviewer.DeleteAsync("/api/v1/backtests/BT-20260908-000000000001");
+        Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(cancel, HttpStatusCode.Forbidden)));
+    }
+
+    [Theory]
+    [InlineData("""{"days":181}""", "#/window/days")]
+    [InlineData("""{"start":"2026-01-01T00:00:00Z","end":"2026-07-01T00:00:00Z"}""", "#/window")]
+    public async Task a_window_over_180_days_is_refused_with_STRAT_BACKTEST_WINDOW_TOO_LONG(string window, string path)
+    {
+        var body = Request();
+        body["window"] = JsonNode.Parse(window);
+
+        var response = await host.AsOperator().PostAsync("/api/v1/backtests", Http.Json(body));
+
+        var problem = await Http.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(ReasonCodes.StratBacktestWindowTooLong, Http.ReasonCode(problem));
+        Assert.Equal("BACKTEST", Assert.Single(response.Headers.GetValues("Polytraders-Badge")));
+        Assert.Contains(("WindowTooLong", path), Http.Violations(problem));
+    }
+
+    [Fact]
+    public async Task an_unknown_data_set_an_empty_scope_and_a_broken_body_are_refused_with_their_codes()
+    {
+        var operatorClient = host.AsOperator();
+
+        var unknown = Request();
+        unknown["data"]!["dataset"] = "no-such-data";
+        var missing = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(unknown));
+        Assert.Equal(ReasonCodes.StratBacktestBadData, Http.ReasonCode(await Http.ReadProblemAsync(missing, HttpStatusCode.BadRequest)));
+
+        var afterResolution = Request();
+        afterResolution["launch"]!["market_scope"] = new JsonObject { ["mode"] = "manual", ["market_ids"] = new JsonArray("0x5002fbf70c8ca94303026f05ede0d152153721b0ee559df62af95c775dd21003") };
+        afterResolution["window"] = new JsonObject { ["start"] = "2026-09-07T00:00:00Z" };
+        var empty = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(afterResolution));
+        Assert.Equal(ReasonCodes.StratScopeEmpty, Http.ReasonCode(await Http.ReadProblemAsync(empty, HttpStatusCode.BadRequest)));
+
+        var mismatch = Request();
+        mismatch["launch"]!["portfolio_id"] = "PORT-002";
+        var wrongPortfolio = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(mismatch));
+        var problem = await Http.ReadProblemAsync(wrongPortfolio, HttpStatusCode.BadRequest);
+        Assert.Contains(("PortfolioMismatch", "#/launch/portfolio_id"), Http.Violations(problem));
+
+        var broken = Request();
+        broken["fills"] = new JsonObject { ["timing"] = "at_close" };
+        var invalid = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(broken));
+        Assert.Contains(("NotInEnumeration", "#/fills/timing"), Http.Violations(await Http.ReadProblemAsync(invalid, HttpStatusCode.BadRequest)));
+    }
+
+    [Fact]
+    public async Task an_unknown_backtest_is_404_STRAT_BACKTEST_NOT_FOUND()
+    {
+        var client = host.AsOperator();
+        foreach (var response in new[]
+        {
+            await client.GetAsync("/api/v1/backtests/BT-20260101-000000000000"),
+            await client.GetAsync("/api/v1/backtests/not-a-backtest"),
+            await client.DeleteAsync("/api/v1/backtests/BT-20260101-000000000000"),
+            await client.GetAsync("/api/v1/backtests/BT-20260101-000000000000/audit"),
+        })
+        {
+            Assert.Equal(ReasonCodes.StratBacktestNotFound, Http.ReasonCode(await Http.ReadProblemAsync(response, HttpStatusCode.NotFound)));
+        }
+    }
+
+    [Fact]
+    public async Task the_command_line_runs_a_request_and_writes_a_self_contained_report_badged_on_every_panel()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"backtest-{Guid.NewGuid():N}.html");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        try
+        {
+            var exit = await BacktestCommand.RunAsync(
+                ["--request", RequestPath(), "--data-dir", DataRoot(), "--report", report, "--id", "BT-cli-test-0001"], output, error);
+
+            Assert.True(exit == 0, error.ToString());
+            Assert.Contains(SampleCryptoHash, output.ToString(), StringComparison.Ordinal);
+            Assert.Contains("| badge", output.ToString(), StringComparison.Ordinal);
+            var html = await File.ReadAllTextAsync(report);
+            var panels = html.Split("<section>").Length - 1;
+            Assert.True(panels >= 6);
+            Assert.Equal(panels, html.Split("<span class=\"badge\">BACKTEST</span>").Length - 1);
+            Assert.Equal(2, html.Split("<svg").Length - 1);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+
+        var refused = await BacktestCommand.RunAsync(["--request", RequestPath(), "--data-dir", DataRoot(), "--days", "181", "--report", "-"], output, error);
+        Assert.Equal(1, refused);
+        Assert.Contains(ReasonCodes.StratBacktestWindowTooLong, error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(64, await BacktestCommand.RunAsync(["--nonsense", "1"], output, error));
+    }
+
+    private static async Task<JsonObject> PollAsync(HttpClient client, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var run = (await Http.ReadJsonAsync(await client.GetAsync($"/api/v1/backtests/{id}"), HttpStatusCode.OK)).AsObject();
+            Assert.Equal("BACKTEST", run["badge"]!.GetValue<string>());
+            if (run["status"]!.GetValue<string>() is not ("queued" or "running") || DateTime.UtcNow > deadline)
+            {
+                return run;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The good fixture the contract tests check: momentum-crypto-1 on the crypto Cluster of the sample data set.</summary>
+    private static JsonObject Request() => JsonNode.Parse(File.ReadAllText(RequestPath()))!.AsObject();
+
+    private static string RequestPath() => Path.Combine(Repo(), "fixtures", "good", "BacktestRequest", "default_window_is_the_last_180_days.json");
+
+    private static string DataRoot() => Path.Combine(Repo(), "fixtures", "backtest");
+
+    private static string Repo()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, "fixtures", "backtest")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("fixtures/backtest not found above " + AppContext.BaseDirectory);
+    }
+}

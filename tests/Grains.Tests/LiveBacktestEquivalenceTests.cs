@@ -1,0 +1,320 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using Polytraders.Contracts;
+using Polytraders.Grains.Audit;
+using Polytraders.Grains.Backtest;
+using Polytraders.Grains.Backtest.Data;
+using Polytraders.Grains.Execution;
+using Polytraders.Grains.Portfolios;
+using Polytraders.Grains.Risk;
+using Polytraders.Grains.Strategies;
+using Polytraders.Silo;
+using Xunit.Abstractions;
+
+namespace Polytraders.Grains.Tests;
+
+/// <summary>
+/// The same prices through the live path (an in-process cluster configured by <see cref="EmbeddedSilo.Configure"/>:
+/// market grains and streams, strategy, risk and execution grains, paper venue) and through the Backtest runner give
+/// the same ordered Signals, intents and risk decisions. The live path is asynchronous, so the prices are published one
+/// at a time and each waits until the flow has settled: the Strategy has processed the price and every message it led
+/// to (risk, execution, fills back to risk and the Strategy) has arrived and finished, counted by grain call filters.
+/// Prices lie in the future, so every decision is taken at its own time, never the wall clock; the runner fills at the
+/// decision price, as the paper venue does.
+/// </summary>
+public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string PortfolioId = "PORT-777";
+    private static readonly string[] MarketIds =
+    [
+        "0x5acadb52ea02aa987de72018ef523d80d5c17cca826575ffd570f50902ab33ae",
+        "0x955c321b6411bb6380997c90040e7153f1aad0062b8bcc75ad2dbc97f88d49a1",
+    ];
+
+    private readonly string _keystoreDirectory = Directory.CreateTempSubdirectory("polytraders-keys-").FullName;
+    private readonly FlowTracker _flow = new();
+    private InProcessTestCluster _cluster = null!;
+
+    private IGrainFactory Grains => _cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Signing:KeystorePath"] = Path.Combine(_keystoreDirectory, "dev-keystore.json") })
+            .Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            EmbeddedSilo.Configure(silo, configuration);
+            silo.AddIncomingGrainCallFilter(_flow);
+            silo.AddOutgoingGrainCallFilter(_flow);
+
+            // Only how soon a published price is picked up; what is delivered and in which order is unchanged.
+            silo.Services.Configure<StreamPullingAgentOptions>(StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(2));
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        Directory.Delete(_keystoreDirectory, recursive: true);
+    }
+
+    [Fact]
+    public async Task the_live_path_and_the_backtest_runner_decide_the_same_on_the_same_prices()
+    {
+        var data = BacktestDataSet.Open(DataRoot(), "sample");
+        var portfolio = Polytraders.Grains.Contracts.ContractJson.Deserialize<List<PortfolioConfig>>(File.ReadAllText(Path.Combine(Repo(), "fixtures", "replay", "portfolios.json")))[0] with { PortfolioId = PortfolioId };
+        var launch = new StrategyLaunch
+        {
+            StrategyId = "momentum-equivalence-1",
+            Family = StrategyLaunchFamily.Momentum,
+            Version = "1.0.0",
+            Parameters = new MomentumParameters { FastLookback = 6, SlowLookback = 24, EntryThreshold = 0.35m, ExitThreshold = -0.1m, TakeProfit = 0.05m, MaxHoldingMinutes = 240, OrderSize = 600m },
+            MarketScope = new MarketScope { Mode = ScopeMode.Manual, MarketIds = [.. MarketIds] },
+            PortfolioId = PortfolioId,
+            Mode = LaunchMode.Paper,
+            DomainPack = StrategyLaunchDomainPack.Crypto,
+        };
+        var points = Prices(data, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromDays(2));
+
+        // Live: configure, launch, publish one price at a time and let each settle.
+        foreach (var market in data.Markets.Where(m => MarketIds.Contains(m.MarketId)))
+        {
+            await Grains.GetGrain<IMarketGrain>(market.MarketId).Configure(market);
+        }
+
+        await Grains.GetGrain<IPortfolioGrain>(PortfolioId).Configure(portfolio);
+        var launched = await Grains.GetGrain<IPortfolioGrain>(PortfolioId).Launch(launch, "alice");
+        Assert.True(launched.Succeeded, launched.Detail);
+        await _flow.QuietAsync();
+        var baseline = _flow.Imbalance;
+        var sequences = new Dictionary<string, long>();
+        var delivered = 0L;
+        foreach (var point in points)
+        {
+            var market = data.Markets[point.Market];
+            var sequence = sequences[market.MarketId] = sequences.GetValueOrDefault(market.MarketId) + 1;
+            var deliveredBefore = _flow.Deliveries;
+            await Grains.GetGrain<IMarketGrain>(market.MarketId).Publish(new PriceUpdate
+            {
+                MarketId = market.MarketId,
+                TokenId = market.Outcomes[point.Outcome].TokenId,
+                Price = point.Price,
+                Timestamp = point.Timestamp,
+                Sequence = sequence,
+                Source = PriceUpdateSource.Replay,
+            });
+            delivered = deliveredBefore + 1;
+            await _flow.SettledAsync(delivered, baseline);
+        }
+
+        var trail = await AuditTrailProbe.ReadAllAsync(Grains, new AuditQuery { PortfolioId = PortfolioId });
+        var live = trail.Select(LineOf).OfType<string>().ToList();
+
+        // Backtest: the same prices, plan and launch id, filled at the decision price as the paper venue fills.
+        var plan = BacktestPlan.Create(launch, portfolio, data.Markets, data.Clusters, [], points[0].Timestamp, points[^1].Timestamp);
+        var journal = new DecisionLines();
+        var settings = new BacktestSettings { BacktestId = "BT-equivalence", LaunchId = launched.Id!, FillTiming = BacktestFillModelTiming.DecisionPrice };
+        var results = Backtests.Run(plan, _ => [new ListSource(points)], settings, journal, null, CancellationToken.None, out _);
+
+        output.WriteLine($"{points.Count} prices; live {live.Count} decision lines, backtest {journal.Lines.Count}; intents {results.Intents}, fills {results.Fills}");
+        var differences = DecisionLog.FirstDifferences(journal.Lines, live);
+        Assert.True(differences.Count == 0, "live (actual) differs from the backtest (expected):\n" + string.Join("\n", differences));
+        Assert.True(results.Intents >= 10, $"the tape should trade: {results.Intents} intents");
+        Assert.Contains(journal.Lines, l => l.StartsWith("RISK|", StringComparison.Ordinal) && l.Contains("|Reshaped|", StringComparison.Ordinal));
+        Assert.True(results.Fills >= 10);
+    }
+
+    /// <summary>The decision lines an envelope stands for: Signals and intents as DecisionLog writes them, risk decisions without the binding limit (not audited).</summary>
+    private static string? LineOf(AuditEnvelope envelope) => envelope.Payload.Kind switch
+    {
+        AuditPayloadKind.Signal => DecisionLog.SignalLine(envelope.Payload.Signal!),
+        AuditPayloadKind.Intent => DecisionLog.IntentLine(envelope.Payload.Intent!),
+        AuditPayloadKind.RiskApproved => RiskLine(envelope.Payload.Intent!.ClientOrderId, RiskOutcome.Approved, envelope.ReasonCode, envelope.Payload.Intent),
+        AuditPayloadKind.RiskReshaped => RiskLine(envelope.Payload.Intent!.ClientOrderId, RiskOutcome.Reshaped, envelope.ReasonCode, envelope.Payload.ReshapedIntent),
+        AuditPayloadKind.RiskRejected => RiskLine(envelope.Payload.Intent!.ClientOrderId, RiskOutcome.Rejected, envelope.ReasonCode, null),
+        _ => null,
+    };
+
+    private static string RiskLine(string clientOrderId, RiskOutcome outcome, string reasonCode, OrderIntent? final) =>
+        string.Join('|', "RISK", clientOrderId, outcome, reasonCode, final is null ? "-" : Number(final.Size), final is null ? "-" : Number(final.LimitPrice));
+
+    private static string Number(decimal value) => value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The sample's prices of the two markets over <paramref name="length"/>, moved whole days into the future (so the decision time is the price's time).</summary>
+    private static List<BacktestPoint> Prices(BacktestDataSet data, DateTimeOffset from, TimeSpan length)
+    {
+        var shift = DateTime.UtcNow.Date.AddDays(3) - from.UtcDateTime;
+        var indexes = MarketIds.Select(data.IndexOf).ToHashSet();
+        var points = new List<BacktestPoint>();
+        using var merge = new PriceMerge(data.OpenSources(new BacktestDataWarnings()));
+        while (merge.MoveNext())
+        {
+            var point = merge.Current;
+            if (indexes.Contains(point.Market) && point.Timestamp >= from && point.Timestamp <= from + length)
+            {
+                points.Add(point with { UtcTicks = point.UtcTicks + shift.Ticks });
+            }
+        }
+
+        return points;
+    }
+
+    private static string DataRoot() => Path.Combine(Repo(), "fixtures", "backtest");
+
+    private static string Repo()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, "fixtures", "backtest")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("fixtures/backtest not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// Counts calls into the grains of the flow (strategy, risk, execution, portfolio, audit trail) and calls the silo
+    /// sends to them, and price deliveries into strategy grains. Settled: every price delivered and processed, every
+    /// message sent has arrived, nothing is running.
+    /// </summary>
+    private sealed class FlowTracker : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
+    {
+        private long _received;
+        private long _sent;
+        private long _active;
+        private long _deliveries;
+
+        public long Deliveries => Interlocked.Read(ref _deliveries);
+
+        public long Imbalance => Interlocked.Read(ref _received) - Interlocked.Read(ref _sent);
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            var grain = context.TargetContext.GrainInstance;
+            if (grain is not (StrategyGrain or RiskGrain or ExecutionGrain or PortfolioGrain or AuditTrailGrain))
+            {
+                await context.Invoke();
+                return;
+            }
+
+            var delivery = grain is StrategyGrain && context.InterfaceMethod?.DeclaringType != typeof(IStrategyGrain);
+            if (!delivery)
+            {
+                Interlocked.Increment(ref _received);
+            }
+
+            Interlocked.Increment(ref _active);
+            try
+            {
+                await context.Invoke();
+            }
+            finally
+            {
+                if (delivery)
+                {
+                    Interlocked.Increment(ref _deliveries);
+                }
+
+                Interlocked.Decrement(ref _active);
+            }
+        }
+
+        public async Task Invoke(IOutgoingGrainCallContext context)
+        {
+            var target = context.InterfaceMethod?.DeclaringType;
+            if (target == typeof(IStrategyGrain) || target == typeof(IRiskGrain) || target == typeof(IExecutionGrain) || target == typeof(IPortfolioGrain) || target == typeof(IAuditTrailGrain))
+            {
+                Interlocked.Increment(ref _sent);
+            }
+
+            await context.Invoke();
+        }
+
+        public async Task SettledAsync(long deliveries, long baseline)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!(Quiet(deliveries, baseline) && Quiet(deliveries, baseline)))
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"the flow did not settle: deliveries {Deliveries}/{deliveries}, active {Interlocked.Read(ref _active)}, imbalance {Imbalance} (baseline {baseline})");
+                }
+
+                await Task.Delay(1);
+            }
+        }
+
+        /// <summary>Nothing running and nothing changing for 100 ms (after set-up, whose calls come from the client).</summary>
+        public async Task QuietAsync()
+        {
+            var (received, sent) = (-1L, -1L);
+            while (Interlocked.Read(ref _active) != 0 || received != Interlocked.Read(ref _received) || sent != Interlocked.Read(ref _sent))
+            {
+                (received, sent) = (Interlocked.Read(ref _received), Interlocked.Read(ref _sent));
+                await Task.Delay(100);
+            }
+        }
+
+        private bool Quiet(long deliveries, long baseline) =>
+            Interlocked.Read(ref _deliveries) >= deliveries && Interlocked.Read(ref _active) == 0 && Imbalance == baseline;
+    }
+
+    private sealed class ListSource(IReadOnlyList<BacktestPoint> points) : IPriceSource
+    {
+        private int _index = -1;
+
+        public string Name => "equivalence";
+
+        public BacktestPoint Current => points[_index];
+
+        public bool MoveNext() => ++_index < points.Count;
+
+        public void Dispose()
+        {
+        }
+    }
+
+    /// <summary>The runner's Signals, intents and risk decisions in the lines <see cref="LineOf"/> makes of envelopes.</summary>
+    private sealed class DecisionLines : IBacktestJournal
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Signal(Signal signal) => Lines.Add(DecisionLog.SignalLine(signal));
+
+        public void Intent(OrderIntent intent) => Lines.Add(DecisionLog.IntentLine(intent));
+
+        public void Risk(RiskDecision decision, DateTimeOffset at) => Lines.Add(RiskLine(decision.Original.ClientOrderId, decision.Outcome, decision.ReasonCode, decision.Final));
+
+        public void Scope(ScopeChange change, DateTimeOffset at)
+        {
+        }
+
+        public void Filled(Fill fill)
+        {
+        }
+
+        public void Unfilled(OrderIntent order, string detail, DateTimeOffset at)
+        {
+        }
+
+        public void Stranded(MomentumPosition position, string reasonCode, DateTimeOffset at)
+        {
+        }
+
+        public void Settled(Market market, string tokenId, decimal size, decimal payout, DateTimeOffset at)
+        {
+        }
+
+        public void Transition(TradingStateTransition transition, DateTimeOffset at)
+        {
+        }
+    }
+}
