@@ -22,7 +22,8 @@ public static class SiloHost
     /// </summary>
     internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Settings ship beside the binaries, so the silo reads the same appsettings whatever folder it is started from.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();

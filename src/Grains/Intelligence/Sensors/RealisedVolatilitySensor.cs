@@ -10,6 +10,7 @@ namespace Polytraders.Grains.Intelligence;
 public sealed class RealisedVolatilitySensor(int lookback) : ISensor
 {
     private readonly RollingSum _squaredChanges = new(lookback);
+    private readonly SqrtMemo _rootMean = new(lookback);
     private decimal? _previous;
 
     public string Name => "realised_volatility";
@@ -26,7 +27,7 @@ public sealed class RealisedVolatilitySensor(int lookback) : ISensor
 
         _previous = tick.Price;
         Current = _squaredChanges.IsFull
-            ? Observation.Of(ScoreMath.Sqrt(_squaredChanges.Sum / _squaredChanges.Capacity))
+            ? Observation.Of(_rootMean.SqrtOfQuotient(_squaredChanges.Sum))
             : Observation.Missing(ReasonCodes.IntelInsufficientHistory);
     }
 }
