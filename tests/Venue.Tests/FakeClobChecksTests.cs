@@ -1,6 +1,6 @@
-using System.Numerics;
-using System.Net;
 using System.Globalization;
+using System.Net;
+using System.Numerics;
 using Microsoft.Extensions.Time.Testing;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Auth;

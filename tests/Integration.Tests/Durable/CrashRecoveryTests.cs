@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Npgsql;
 using System.Text.Json;
-using Polytraders.Grains.Execution;
+using Npgsql;
 using Polytraders.Contracts;
+using Polytraders.Grains.Execution;
 using Polytraders.Integration.Tests.Postgres;
 using Xunit.Abstractions;
 

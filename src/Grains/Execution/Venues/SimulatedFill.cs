@@ -58,18 +58,18 @@ public static class SimulatedFill
         FillVenue venue,
         int number = 1,
         FillStatus status = FillStatus.Matched) => new()
-    {
-        FillId = IdOf(venue, order.ClientOrderId, number),
-        ClientOrderId = order.ClientOrderId,
-        PortfolioId = order.PortfolioId,
-        MarketId = order.MarketId,
-        TokenId = order.TokenId,
-        Side = order.Side,
-        Size = size,
-        Price = price,
-        Fee = fee,
-        FilledAt = filledAt,
-        Venue = venue,
-        Status = status,
-    };
+        {
+            FillId = IdOf(venue, order.ClientOrderId, number),
+            ClientOrderId = order.ClientOrderId,
+            PortfolioId = order.PortfolioId,
+            MarketId = order.MarketId,
+            TokenId = order.TokenId,
+            Side = order.Side,
+            Size = size,
+            Price = price,
+            Fee = fee,
+            FilledAt = filledAt,
+            Venue = venue,
+            Status = status,
+        };
 }
