@@ -26,103 +26,161 @@ public sealed class EndToEndTests
     [Fact]
     public async Task a_resting_order_filled_on_the_user_feed_reaches_the_portfolio_and_the_audit_trail_once()
     {
-        await using var clob = await FakeClob.StartAsync();
-        var market = Markets.Standard(clob);
-        var keys = Directory.CreateTempSubdirectory("polytraders-e2e-keys-").FullName;
-        var keystore = Path.Combine(keys, "dev-keystore.json");
-        EthereumAddress signer;
-        using (var key = DevKeyFile.LoadOrCreate(keystore, Password, NullLogger.Instance))
-        using (var ethereum = new EthereumSigner(key, new ManagedSecp256k1()))
-        {
-            signer = ethereum.Address;
-        }
+        await using var silo = await ClobSilo.StartAsync(clob => Markets.Standard(clob));
+        var (clob, market, account, grains, config) = (silo.Clob, silo.Market, silo.Account, silo.Grains, silo.Portfolio);
 
-        var account = clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        // A GTC bid under the best ask (0.52): the fake recovers the signer, accepts it and rests it ("live").
+        var context = new AuditContext(config.TenantId, config.PortfolioId, "e2e-strategy", $"LCH-{Guid.NewGuid():N}", AuditEnvelopeMode.Paper, config.BuilderCode);
+        var intent = TestWallet.Intent(market, Side.Buy, 0.50m, 10m) with { PortfolioId = config.PortfolioId, StrategyId = "e2e-strategy", LaunchId = context.LaunchId! };
+        var execution = grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
+        var result = await execution.Execute(intent, context);
+
+        Assert.True(result.Succeeded, result.Detail);
+        var resting = Assert.Single(clob.State.AcceptedOrders);
+        Assert.Equal(("live", "GTC", result.Id), (resting.Status, resting.OrderType, resting.OrderHash));
+        Assert.Null((await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
+
+        // Someone sells into the bid: the trade goes through MATCHED → MINED → CONFIRMED on the user channel.
+        clob.State.OpenOrders.TryRemove(resting.OrderHash, out _);
+        var trade = new FakeTrade { Id = Guid.NewGuid().ToString(), Order = resting, ConditionId = market.ConditionId, MatchTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
+        clob.State.Trades.Enqueue(trade);
+        clob.Sockets.PushTradeLifecycle(account.ApiKey, trade);
+
+        var position = await EventuallyAsync(async () =>
+            (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
+        Assert.Equal(10m, position.Size);
+        var trail = await EventuallyAsync(async () =>
         {
-            ["Signing:KeystorePath"] = keystore,
-            ["Signing:KeystorePassword"] = Password,
-            ["Clob:BaseUrl"] = clob.BaseUrl.ToString(),
-            ["Clob:MarketWebSocketUrl"] = clob.MarketWebSocketUrl.ToString(),
-            ["Clob:UserWebSocketUrl"] = clob.UserWebSocketUrl.ToString(),
-            ["Clob:ChainId"] = FakeClob.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Clob:ReconnectInitialDelay"] = "00:00:00.050",
-            ["Clob:ReconnectMaxDelay"] = "00:00:00.500",
-            ["Clob:Credentials:Address"] = signer.ToString(),
-            ["Clob:Credentials:ApiKey"] = account.ApiKey,
-            ["Clob:Credentials:Secret"] = account.Secret,
-            ["Clob:Credentials:Passphrase"] = account.Passphrase,
-        }).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            EmbeddedSilo.Configure(silo, configuration);
-            silo.Services.AddPolymarketClob(configuration, pumpMarketFeed: false);
+            var page = await grains.GetGrain<IAuditQueryGrain>(0).Query(new AuditQuery { PortfolioId = config.PortfolioId, LaunchId = context.LaunchId });
+            return page.Items.Any(e => e.ReasonCode == ReasonCodes.ExecFillConfirmed) ? page.Items : null;
         });
-        await using var cluster = builder.Build();
-        try
+
+        var signed = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderSigned).Payload.Order!;
+        Assert.Equal(silo.Signer.ToString(), signed.Signer);
+        Assert.Equal(resting.OrderHash, signed.OrderHash);
+        var fill = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderFilled).Payload.Fill!;
+        Assert.Equal((FillVenue.Polymarket, FillStatus.Matched, 10m, 0.50m, intent.ClientOrderId), (fill.Venue, fill.Status, fill.Size, fill.Price, fill.ClientOrderId));
+        Assert.Equal($"{trade.Id}:{resting.OrderHash}", fill.FillId);
+        Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecFillMined);
+        Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecFillConfirmed);
+        Assert.DoesNotContain(trail, e => e.ReasonCode == ReasonCodes.ExecOrderUnfilled);
+        var codes = trail.Select(e => e.ReasonCode).ToList();
+        Assert.True(codes.IndexOf(ReasonCodes.ExecOrderSigned) < codes.IndexOf(ReasonCodes.ExecOrderSubmitted), string.Join(", ", codes));
+        Assert.True(codes.IndexOf(ReasonCodes.ExecOrderSubmitted) < codes.IndexOf(ReasonCodes.ExecOrderFilled), string.Join(", ", codes));
+
+        // The same trade again on the feed books nothing twice.
+        await clob.Sockets.PushUserAsync(account.ApiKey, FakeSockets.TradeFrame(account.ApiKey, trade, "MATCHED"));
+        Assert.True(await execution.OnVenueFill(fill));
+        await Task.Delay(300);
+        Assert.Equal(10m, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
+    }
+
+    /// <summary>
+    /// The whole path from a price to a venue fill: a momentum Strategy on the fake's market sees prices rise, enters
+    /// with a FAK BUY at the last price, risk approves it, execution signs it and posts it to the fake, which recovers
+    /// the signer and matches it against its asks; the fill (in the POST answer or on the user feed) reaches the
+    /// Portfolio once.
+    /// </summary>
+    [Fact]
+    public async Task a_momentum_entry_goes_from_the_strategy_through_risk_and_execution_to_a_fill_on_the_fake_clob()
+    {
+        // Asks from 0.40 up, deep enough for any entry the rising prices below can make: every entry limit crosses.
+        await using var silo = await ClobSilo.StartAsync(clob => clob.AddMarket(new FakeMarket
         {
-            await cluster.DeployAsync();
-            var grains = cluster.Client;
-            var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
-            var config = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
-            await grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
-            await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).Configure(config);
-            await Eventually.TrueAsync(() => clob.Sockets.UserSubscriptionKeys.Contains(account.ApiKey), "the user feed pump subscribed", TimeSpan.FromSeconds(15));
-
-            // A GTC bid under the best ask (0.52): the fake recovers the signer, accepts it and rests it ("live").
-            var context = new AuditContext(config.TenantId, config.PortfolioId, "e2e-strategy", $"LCH-{Guid.NewGuid():N}", AuditEnvelopeMode.Paper, config.BuilderCode);
-            var intent = TestWallet.Intent(market, Side.Buy, 0.50m, 10m) with { PortfolioId = config.PortfolioId, StrategyId = "e2e-strategy", LaunchId = context.LaunchId! };
-            var execution = grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
-            var result = await execution.Execute(intent, context);
-
-            Assert.True(result.Succeeded, result.Detail);
-            var resting = Assert.Single(clob.State.AcceptedOrders);
-            Assert.Equal(("live", "GTC", result.Id), (resting.Status, resting.OrderType, resting.OrderHash));
-            Assert.Null((await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
-
-            // Someone sells into the bid: the trade goes through MATCHED → MINED → CONFIRMED on the user channel.
-            clob.State.OpenOrders.TryRemove(resting.OrderHash, out _);
-            var trade = new FakeTrade { Id = Guid.NewGuid().ToString(), Order = resting, ConditionId = market.ConditionId, MatchTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
-            clob.State.Trades.Enqueue(trade);
-            clob.Sockets.PushTradeLifecycle(account.ApiKey, trade);
-
-            var position = await EventuallyAsync(async () =>
-                (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
-            Assert.Equal(10m, position.Size);
-            var trail = await EventuallyAsync(async () =>
+            ConditionId = Markets.ConditionId,
+            TokenId = Markets.YesToken,
+            Bids = [new BookLevel { Price = 0.38m, Size = 500m }],
+            Asks = [new BookLevel { Price = 0.40m, Size = 500m }, new BookLevel { Price = 0.45m, Size = 500m }],
+        }));
+        var (clob, market, grains, config) = (silo.Clob, silo.Market, silo.Grains, silo.Portfolio);
+        var launch = new StrategyLaunch
+        {
+            StrategyId = $"momentum-e2e-{Guid.NewGuid():N}"[..24],
+            Family = StrategyLaunchFamily.Momentum,
+            Version = "1.0.0",
+            Parameters = new MomentumParameters
             {
-                var page = await grains.GetGrain<IAuditQueryGrain>(0).Query(new AuditQuery { PortfolioId = config.PortfolioId, LaunchId = context.LaunchId });
-                return page.Items.Any(e => e.ReasonCode == ReasonCodes.ExecFillConfirmed) ? page.Items : null;
-            });
+                FastLookback = 2,
+                SlowLookback = 3,
+                EntryThreshold = 0.1m,
+                ExitThreshold = -0.9m,
+                TakeProfit = 0.5m,
+                MaxHoldingMinutes = 1440,
+                OrderSize = 10m,
+            },
+            MarketScope = new MarketScope { Mode = ScopeMode.Manual, MarketIds = [market.ConditionId] },
+            PortfolioId = config.PortfolioId,
+            Mode = LaunchMode.Paper,
+        };
 
-            var signed = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderSigned).Payload.Order!;
-            Assert.Equal(signer.ToString(), signed.Signer);
-            Assert.Equal(resting.OrderHash, signed.OrderHash);
-            var fill = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderFilled).Payload.Fill!;
-            Assert.Equal((FillVenue.Polymarket, FillStatus.Matched, 10m, 0.50m, intent.ClientOrderId), (fill.Venue, fill.Status, fill.Size, fill.Price, fill.ClientOrderId));
-            Assert.Equal($"{trade.Id}:{resting.OrderHash}", fill.FillId);
-            Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecFillMined);
-            Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecFillConfirmed);
-            Assert.DoesNotContain(trail, e => e.ReasonCode == ReasonCodes.ExecOrderUnfilled);
-            var codes = trail.Select(e => e.ReasonCode).ToList();
-            Assert.True(codes.IndexOf(ReasonCodes.ExecOrderSigned) < codes.IndexOf(ReasonCodes.ExecOrderSubmitted), string.Join(", ", codes));
-            Assert.True(codes.IndexOf(ReasonCodes.ExecOrderSubmitted) < codes.IndexOf(ReasonCodes.ExecOrderFilled), string.Join(", ", codes));
+        var launched = await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).Launch(launch, "alice");
+        Assert.True(launched.Succeeded, launched.Detail);
 
-            // The same trade again on the feed books nothing twice.
-            await clob.Sockets.PushUserAsync(account.ApiKey, FakeSockets.TradeFrame(account.ApiKey, trade, "MATCHED"));
-            Assert.True(await execution.OnVenueFill(fill));
-            await Task.Delay(300);
-            Assert.Equal(10m, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
-        }
-        finally
+        // Rising prices a tick and a second apart, fresh for max_price_age, published until the Strategy enters and no
+        // further: risk checks the entry's limit against the last price, within price_band (0.1, ten ticks).
+        var query = new AuditQuery { PortfolioId = config.PortfolioId };
+        var start = DateTimeOffset.UtcNow.AddSeconds(-30);
+        for (var i = 0; i < 20 && !await EnteredAsync(); i++)
         {
-            await cluster.StopAllSilosAsync();
-            Directory.Delete(keys, recursive: true);
+            await grains.GetGrain<IMarketGrain>(market.ConditionId).Publish(new PriceUpdate
+            {
+                MarketId = market.ConditionId,
+                TokenId = market.TokenId,
+                Price = 0.40m + (i * 0.01m),
+                Timestamp = start.AddSeconds(i),
+                Sequence = i + 1,
+                Source = PriceUpdateSource.Replay,
+            });
+        }
+
+        List<AuditEnvelope> seen = [];
+        var trail = await EventuallyAsync(async () =>
+        {
+            seen = (await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items;
+            return seen.Any(e => e.ReasonCode == ReasonCodes.ExecOrderFilled) ? seen : null;
+        }, () => string.Join(", ", seen.Select(e => $"{e.ReasonCode} {e.Payload.Detail}")));
+        var position = await EventuallyAsync(async () =>
+            (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
+
+        var codes = trail.Select(e => e.ReasonCode).ToList();
+        var entry = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.StratMomentumLong).Payload.Intent!;
+        Assert.Equal((Side.Buy, TimeInForce.Fak, market.TokenId), (entry.Side, entry.TimeInForce, entry.TokenId));
+        var risk = trail.ToList().FindIndex(e => e.Payload.Kind is AuditPayloadKind.RiskApproved or AuditPayloadKind.RiskReshaped);
+        Assert.True(risk > codes.IndexOf(ReasonCodes.StratMomentumLong), string.Join(", ", codes));
+        var signed = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderSigned).Payload.Order!;
+        Assert.Equal(silo.Signer.ToString(), signed.Signer);
+        var accepted = Assert.Single(clob.State.AcceptedOrders);
+        Assert.Equal(("matched", "FAK", signed.OrderHash), (accepted.Status, accepted.OrderType, accepted.OrderHash));
+        Assert.True(risk < codes.IndexOf(ReasonCodes.ExecOrderSigned) && codes.IndexOf(ReasonCodes.ExecOrderSigned) < codes.IndexOf(ReasonCodes.ExecOrderFilled), string.Join(", ", codes));
+        var fills = trail.Where(e => e.ReasonCode == ReasonCodes.ExecOrderFilled).Select(e => e.Payload.Fill!).ToList();
+        Assert.All(fills, f => Assert.Equal((FillVenue.Polymarket, entry.ClientOrderId), (f.Venue, f.ClientOrderId)));
+        Assert.Equal(accepted.Shares, fills.Sum(f => f.Size));
+        Assert.Equal(accepted.Shares, position.Size);
+        Assert.DoesNotContain(trail, e => e.ReasonCode == ReasonCodes.ExecOrderUnfilled);
+
+        // Whichever way the fill came first, the other (the user feed's trade frames) books nothing twice.
+        await Task.Delay(300);
+        Assert.Equal(accepted.Shares, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
+
+        // Gives the price just published a moment to reach the Strategy; true once it has entered.
+        async Task<bool> EnteredAsync()
+        {
+            var deadline = DateTime.UtcNow.AddMilliseconds(200);
+            do
+            {
+                if ((await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items.Any(e => e.ReasonCode == ReasonCodes.StratMomentumLong))
+                {
+                    return true;
+                }
+
+                await Task.Delay(20);
+            }
+            while (DateTime.UtcNow < deadline);
+            return false;
         }
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, Func<string>? describe = null)
         where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -135,10 +193,105 @@ public sealed class EndToEndTests
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("not reached in time");
+                throw new TimeoutException($"not reached in time{(describe is null ? "" : ": " + describe())}");
             }
 
             await Task.Delay(50);
+        }
+    }
+
+    /// <summary>
+    /// The embedded silo configuration with the CLOB venue pointed at a started fake: a development keystore whose
+    /// address holds an API key and 1 000 pUSD on the fake, the market configured in its grain, PORT-001 of the
+    /// replay fixtures configured, and the user feed pump subscribed.
+    /// </summary>
+    private sealed class ClobSilo : IAsyncDisposable
+    {
+        private readonly InProcessTestCluster _cluster;
+        private readonly string _keys;
+
+        private ClobSilo(FakeClob clob, FakeMarket market, FakeAccount account, EthereumAddress signer, InProcessTestCluster cluster, string keys)
+        {
+            (Clob, Market, Account, Signer, _cluster, _keys) = (clob, market, account, signer, cluster, keys);
+        }
+
+        public FakeClob Clob { get; }
+
+        public FakeMarket Market { get; }
+
+        public FakeAccount Account { get; }
+
+        public EthereumAddress Signer { get; }
+
+        public IClusterClient Grains => _cluster.Client;
+
+        public PortfolioConfig Portfolio { get; private set; } = null!;
+
+        public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket)
+        {
+            var clob = await FakeClob.StartAsync();
+            var market = addMarket(clob);
+            var keys = Directory.CreateTempSubdirectory("polytraders-e2e-keys-").FullName;
+            var keystore = Path.Combine(keys, "dev-keystore.json");
+            EthereumAddress signer;
+            using (var key = DevKeyFile.LoadOrCreate(keystore, Password, NullLogger.Instance))
+            using (var ethereum = new EthereumSigner(key, new ManagedSecp256k1()))
+            {
+                signer = ethereum.Address;
+            }
+
+            var account = clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Signing:KeystorePath"] = keystore,
+                ["Signing:KeystorePassword"] = Password,
+                ["Clob:BaseUrl"] = clob.BaseUrl.ToString(),
+                ["Clob:MarketWebSocketUrl"] = clob.MarketWebSocketUrl.ToString(),
+                ["Clob:UserWebSocketUrl"] = clob.UserWebSocketUrl.ToString(),
+                ["Clob:ChainId"] = FakeClob.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Clob:ReconnectInitialDelay"] = "00:00:00.050",
+                ["Clob:ReconnectMaxDelay"] = "00:00:00.500",
+                ["Clob:Credentials:Address"] = signer.ToString(),
+                ["Clob:Credentials:ApiKey"] = account.ApiKey,
+                ["Clob:Credentials:Secret"] = account.Secret,
+                ["Clob:Credentials:Passphrase"] = account.Passphrase,
+            }).Build();
+            var builder = new InProcessTestClusterBuilder(1);
+            builder.ConfigureSilo((_, silo) =>
+            {
+                EmbeddedSilo.Configure(silo, configuration);
+                silo.Services.AddPolymarketClob(configuration, pumpMarketFeed: false);
+            });
+            var silo = new ClobSilo(clob, market, account, signer, builder.Build(), keys);
+            try
+            {
+                await silo._cluster.DeployAsync();
+                var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+                silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
+                await silo.Grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
+                await silo.Grains.GetGrain<IPortfolioGrain>(silo.Portfolio.PortfolioId).Configure(silo.Portfolio);
+                await Eventually.TrueAsync(() => clob.Sockets.UserSubscriptionKeys.Contains(account.ApiKey), "the user feed pump subscribed", TimeSpan.FromSeconds(15));
+                return silo;
+            }
+            catch
+            {
+                await silo.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await _cluster.StopAllSilosAsync();
+                await _cluster.DisposeAsync();
+            }
+            finally
+            {
+                await Clob.DisposeAsync();
+                Directory.Delete(_keys, recursive: true);
+            }
         }
     }
 }
