@@ -164,7 +164,7 @@ public static class BacktestLoad
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"backtest-load {(quiet ? "quiet" : "trading")}: {results.Events:N0} events ({markets} markets x {days} days, 1-minute) in {clock.Elapsed.TotalSeconds:0.00} s = {results.Events / clock.Elapsed.TotalSeconds:N0} events/s; " +
-                $"intents {results.Intents:N0}, fills {results.Fills:N0}; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024 * 1024):N0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB; hash {results.DecisionHash}"));
+                $"decisions {results.Decisions:N0}, intents {results.Intents:N0}, fills {results.Fills:N0}; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024 * 1024):N0} MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB; hash {results.DecisionHash}"));
         }
 
         return 0;

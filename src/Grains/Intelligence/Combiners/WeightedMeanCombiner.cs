@@ -12,6 +12,16 @@ public sealed class WeightedMeanCombiner : ICombiner
 {
     private readonly decimal[] _weights;
 
+    // Everything but the weighted sum depends only on each valuation's score type and whether it scored (its shape),
+    // which rarely changes from tick to tick: it is worked out again only when the shape differs from the last one.
+    private readonly int[] _shape;
+    private bool _hasShape;
+    private ScoreType _declaredType;
+    private ScoreType _scoredType;
+    private decimal _totalWeight;
+    private string? _missing;
+    private bool _anyAbstained;
+
     /// <param name="weights">One weight per valuator, in pipeline order; weights of confidence valuators are ignored.</param>
     public WeightedMeanCombiner(ReadOnlySpan<decimal> weights)
     {
@@ -21,6 +31,7 @@ public sealed class WeightedMeanCombiner : ICombiner
         }
 
         _weights = weights.ToArray();
+        _shape = new int[_weights.Length];
     }
 
     public string Name => "weighted_mean";
@@ -32,11 +43,42 @@ public sealed class WeightedMeanCombiner : ICombiner
             throw new ArgumentException($"Expected {_weights.Length} valuations, got {valuations.Length}.", nameof(valuations));
         }
 
+        var sameShape = _hasShape;
+        var weightedSum = 0m;
+        for (var i = 0; i < valuations.Length; i++)
+        {
+            var valuation = valuations[i];
+            var mark = ((int)valuation.ScoreType << 1) | (valuation.HasScore ? 1 : 0);
+            if (_shape[i] != mark)
+            {
+                _shape[i] = mark;
+                sameShape = false;
+            }
+
+            var weight = _weights[i];
+            if (!valuation.IsConfidence && weight != 0m && valuation.Score is { } score)
+            {
+                weightedSum += weight * score;
+            }
+        }
+
+        if (!sameShape)
+        {
+            Reshape(valuations);
+        }
+
+        return _missing is { } missing
+            ? Combination.Withheld(_declaredType, missing)
+            : Combination.Of(weightedSum / _totalWeight, _scoredType, _anyAbstained ? ReasonCodes.IntelDegraded : null);
+    }
+
+    /// <summary>The weights, score types and quorum of a shape of valuations, summed in the same order as ever.</summary>
+    private void Reshape(ReadOnlySpan<Valuation> valuations)
+    {
         var scored = new ScoreTypeWeights(stackalloc decimal[ScoreTypeWeights.TypeCount]);
         var declared = new ScoreTypeWeights(stackalloc decimal[ScoreTypeWeights.TypeCount]);
         var declaredWeight = 0m;
         var totalWeight = 0m;
-        var weightedSum = 0m;
         var anyAbstained = false;
         for (var i = 0; i < valuations.Length; i++)
         {
@@ -49,7 +91,7 @@ public sealed class WeightedMeanCombiner : ICombiner
 
             declared.Add(valuation.ScoreType, weight);
             declaredWeight += weight;
-            if (valuation.Score is not { } score)
+            if (!valuation.HasScore)
             {
                 anyAbstained = true;
                 continue;
@@ -57,12 +99,13 @@ public sealed class WeightedMeanCombiner : ICombiner
 
             scored.Add(valuation.ScoreType, weight);
             totalWeight += weight;
-            weightedSum += weight * score;
         }
 
-        var declaredType = declared.Heaviest(ScoreType.Custom);
-        return CombinerQuorum.Missing(totalWeight, declaredWeight) is { } missing
-            ? Combination.Withheld(declaredType, missing)
-            : Combination.Of(weightedSum / totalWeight, scored.Heaviest(declaredType), anyAbstained ? ReasonCodes.IntelDegraded : null);
+        _declaredType = declared.Heaviest(ScoreType.Custom);
+        _scoredType = scored.Heaviest(_declaredType);
+        _totalWeight = totalWeight;
+        _missing = CombinerQuorum.Missing(totalWeight, declaredWeight);
+        _anyAbstained = anyAbstained;
+        _hasShape = true;
     }
 }

@@ -7,11 +7,20 @@ namespace Polytraders.Grains.Intelligence;
 /// taken as zero, the usual realised-volatility convention over short windows, so the running sum of squares is all
 /// the state it needs.
 /// </summary>
-public sealed class RealisedVolatilitySensor(int lookback) : ISensor
+public sealed class RealisedVolatilitySensor : ISensor
 {
-    private readonly RollingSum _squaredChanges = new(lookback);
-    private readonly SqrtMemo _rootMean = new(lookback);
+    private readonly RollingSum _squaredChanges;
+
+    // Squared changes are multiples of the squared price tick, so the sum repeats and its root is looked up, not recomputed.
+    private readonly DecimalMemo _rootMeanOfSum;
     private decimal? _previous;
+
+    public RealisedVolatilitySensor(int lookback)
+    {
+        _squaredChanges = new RollingSum(lookback);
+        decimal capacity = _squaredChanges.Capacity;
+        _rootMeanOfSum = new DecimalMemo(sum => ScoreMath.Sqrt(sum / capacity));
+    }
 
     public string Name => "realised_volatility";
 
@@ -27,7 +36,7 @@ public sealed class RealisedVolatilitySensor(int lookback) : ISensor
 
         _previous = tick.Price;
         Current = _squaredChanges.IsFull
-            ? Observation.Of(_rootMean.SqrtOfQuotient(_squaredChanges.Sum))
+            ? Observation.Of(_rootMeanOfSum[_squaredChanges.Sum])
             : Observation.Missing(ReasonCodes.IntelInsufficientHistory);
     }
 }

@@ -10,6 +10,10 @@ public sealed class BreakoutMomentum(ISensor price, int lookback) : IValuator
 {
     private readonly SlidingExtremes _range = new(lookback);
 
+    // Prices, and so the distances from the low and the range's width, are whole ticks: the division behind each
+    // pair is done once.
+    private readonly DecimalPairMemo _scoreOf = new(static (fromLow, width) => ((2m * fromLow) / width) - 1m);
+
     public string Name => "breakout_momentum";
 
     public Valuation Valuate()
@@ -27,6 +31,6 @@ public sealed class BreakoutMomentum(ISensor price, int lookback) : IValuator
         return valuation;
     }
 
-    private static decimal PositionInRange(decimal now, decimal low, decimal high) =>
-        high > low ? ((2m * (now - low)) / (high - low)) - 1m : 0m;
+    private decimal PositionInRange(decimal now, decimal low, decimal high) =>
+        high > low ? _scoreOf[now - low, high - low] : 0m;
 }
