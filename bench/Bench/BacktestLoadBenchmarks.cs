@@ -117,38 +117,11 @@ public static class BacktestLoad
     {
         var list = SyntheticPrices.Markets(markets);
         var start = SyntheticPrices.DefaultStart;
-        var launch = new StrategyLaunch
-        {
-            StrategyId = "momentum-load-1",
-            Family = StrategyLaunchFamily.Momentum,
-            Version = "1.0.0",
-            Parameters = new MomentumParameters
-            {
-                FastLookback = 5,
-                SlowLookback = 20,
-                EntryThreshold = quiet ? 1m : 0.3m,
-                ExitThreshold = quiet ? -1m : -0.1m,
-                TakeProfit = 0.04m,
-                MaxHoldingMinutes = 240,
-                OrderSize = 50m,
-            },
-            MarketScope = new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId },
-            PortfolioId = "PORT-900",
-            Mode = LaunchMode.Paper,
-            DomainPack = StrategyLaunchDomainPack.Crypto,
-        };
-        var portfolio = new PortfolioConfig
-        {
-            PortfolioId = "PORT-900",
-            TenantId = "TEN-LOAD",
-            Name = "Backtest load",
-            BaseCurrency = PortfolioConfigBaseCurrency.PUSD,
-            Bankroll = 100_000m,
-            BuilderCode = "0x706f6c7974726164657273000000000000000000000000000000000000000001",
-            RiskLimits = new RiskLimits { MaxOrderNotional = 500m, MaxPositionPerMarket = 2_000m, MaxGrossExposure = 50_000m, DailyLossLimit = 5_000m, MaxOrdersPerMinute = 600, MaxPriceAgeSeconds = 900, PriceBand = 0.1m },
-            ClusterCaps = [],
-            Status = PortfolioConfigStatus.Active,
-        };
+        var load = SyntheticPrices.LoadLaunch();
+        var launch = quiet
+            ? load with { Parameters = load.Parameters with { EntryThreshold = 1m, ExitThreshold = -1m } }
+            : load;
+        var portfolio = SyntheticPrices.LoadPortfolio();
         var plan = BacktestPlan.Create(launch, portfolio, list, [SyntheticPrices.Cluster(list)], [], start, start.AddMinutes((days * 1440) - 1));
         return Backtests.Run(plan, _ => SyntheticPrices.Sources(markets, days * 1440, seed: 20260101), new BacktestSettings { BacktestId = "BT-load-180x50" }, null, null, CancellationToken.None, out _);
     }

@@ -187,8 +187,8 @@ public static class BacktestCommand
         }
 
         var markets = SyntheticPrices.Markets(count);
-        launch = (launch ?? DefaultLaunch()) with { MarketScope = new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId } };
-        portfolio ??= DefaultPortfolio();
+        launch = (launch ?? SyntheticPrices.LoadLaunch()) with { MarketScope = new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId } };
+        portfolio ??= SyntheticPrices.LoadPortfolio();
         launch = launch with { PortfolioId = portfolio.PortfolioId };
         var request = new BacktestRequest { Launch = launch, Portfolio = portfolio, Data = new BacktestDataReference { Dataset = "synthetic" }, Window = window, Fills = fills };
         var first = SyntheticPrices.DefaultStart;
@@ -197,31 +197,6 @@ public static class BacktestCommand
         var plan = BacktestPlan.Create(launch, portfolio, markets, [SyntheticPrices.Cluster(markets)], [], start, end);
         return (request, plan, _ => SyntheticPrices.Sources(count, days * 1440, seed: 20260101), $"{count} synthetic markets x {days} days of one-minute prices");
     }
-
-    private static StrategyLaunch DefaultLaunch() => new()
-    {
-        StrategyId = "momentum-load-1",
-        Family = StrategyLaunchFamily.Momentum,
-        Version = "1.0.0",
-        Parameters = new MomentumParameters { FastLookback = 5, SlowLookback = 20, EntryThreshold = 0.3m, ExitThreshold = -0.1m, TakeProfit = 0.04m, MaxHoldingMinutes = 240, OrderSize = 50m },
-        MarketScope = new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId },
-        PortfolioId = "PORT-900",
-        Mode = LaunchMode.Paper,
-        DomainPack = StrategyLaunchDomainPack.Crypto,
-    };
-
-    private static PortfolioConfig DefaultPortfolio() => new()
-    {
-        PortfolioId = "PORT-900",
-        TenantId = "TEN-LOAD",
-        Name = "Synthetic load Portfolio",
-        BaseCurrency = PortfolioConfigBaseCurrency.PUSD,
-        Bankroll = 100_000m,
-        BuilderCode = "0x706f6c7974726164657273000000000000000000000000000000000000000001",
-        RiskLimits = new RiskLimits { MaxOrderNotional = 500m, MaxPositionPerMarket = 2_000m, MaxGrossExposure = 50_000m, DailyLossLimit = 5_000m, MaxOrdersPerMinute = 600, MaxPriceAgeSeconds = 900, PriceBand = 0.1m },
-        ClusterCaps = [],
-        Status = PortfolioConfigStatus.Active,
-    };
 
     private static PortfolioConfig ReadPortfolio(string path)
     {

@@ -79,4 +79,31 @@ public static class SyntheticPrices
             return (int)((_state >> 33) % (ulong)bound);
         }
     }
+
+    /// <summary>The Strategy the load runs (CLI <c>--synthetic</c>, bench) trade with: a crypto momentum on the synthetic Cluster.</summary>
+    public static StrategyLaunch LoadLaunch() => new()
+    {
+        StrategyId = "momentum-load-1",
+        Family = StrategyLaunchFamily.Momentum,
+        Version = "1.0.0",
+        Parameters = new MomentumParameters { FastLookback = 5, SlowLookback = 20, EntryThreshold = 0.3m, ExitThreshold = -0.1m, TakeProfit = 0.04m, MaxHoldingMinutes = 240, OrderSize = 50m },
+        MarketScope = new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId },
+        PortfolioId = "PORT-900",
+        Mode = LaunchMode.Paper,
+        DomainPack = StrategyLaunchDomainPack.Crypto,
+    };
+
+    /// <summary>A Portfolio roomy enough that the load exercises every decision path rather than one limit.</summary>
+    public static PortfolioConfig LoadPortfolio() => new()
+    {
+        PortfolioId = "PORT-900",
+        TenantId = "TEN-LOAD",
+        Name = "Synthetic load Portfolio",
+        BaseCurrency = PortfolioConfigBaseCurrency.PUSD,
+        Bankroll = 100_000m,
+        BuilderCode = "0x706f6c7974726164657273000000000000000000000000000000000000000001",
+        RiskLimits = new RiskLimits { MaxOrderNotional = 500m, MaxPositionPerMarket = 2_000m, MaxGrossExposure = 50_000m, DailyLossLimit = 5_000m, MaxOrdersPerMinute = 600, MaxPriceAgeSeconds = 900, PriceBand = 0.1m },
+        ClusterCaps = [],
+        Status = PortfolioConfigStatus.Active,
+    };
 }
