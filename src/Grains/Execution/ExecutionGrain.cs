@@ -51,71 +51,6 @@ public sealed partial class ExecutionGrain(
 
     public Task<string> GetSignerAddress() => Task.FromResult(signer.Address.ToString());
 
-    public async Task<bool> OnVenueFill(Fill fill)
-    {
-        ArgumentNullException.ThrowIfNull(fill);
-        if (!state.State.Orders.TryGetValue(fill.ClientOrderId, out var record) || record.Context is null || record.Order is null)
-        {
-            LogUnknownFill(fill.FillId, fill.ClientOrderId);
-            return false;
-        }
-
-        // Whatever an earlier step decided goes out first, in order.
-        await Deliver(record);
-        var index = record.Fills.FindIndex(f => f.FillId == fill.FillId);
-        if (index < 0)
-        {
-            if (fill.Status == FillStatus.Failed)
-            {
-                // A trade we never booked failed to settle: nothing to report onward, only to audit.
-                record.Fills.Add(fill);
-                record.Outbox.Add(Plan(ReasonCodes.ExecFillFailed, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill, Detail = "settlement failed before the fill was booked; not booked" }));
-            }
-            else if (record.AggregateUnattributed >= fill.Size)
-            {
-                // The venue's answer already booked these shares in one aggregate fill; this is one of its trades.
-                record.AggregateUnattributed -= fill.Size;
-                record.Fills.Add(fill);
-                record.CoveredFillIds.Add(fill.FillId);
-                if (StatusCode(fill.Status) is { } covered)
-                {
-                    record.Outbox.Add(Plan(covered, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill, Detail = "a trade of the aggregate fill the venue answered with" }));
-                }
-            }
-            else
-            {
-                AddFill(record, fill);
-                if (record.Status == ExecutionStatus.Open && record.FilledSize >= record.Intent.Size)
-                {
-                    record.Status = ExecutionStatus.Submitted;
-                }
-            }
-        }
-        else
-        {
-            var known = record.Fills[index];
-            if (Rank(fill.Status) <= Rank(known.Status) || known.Status is FillStatus.Confirmed or FillStatus.Failed)
-            {
-                // A repeat, or a status older than the one recorded (feeds may reorder): nothing new.
-                return true;
-            }
-
-            record.Fills[index] = known with { Status = fill.Status };
-            var detail = fill.Status == FillStatus.Failed
-                ? "settlement failed after the fill was booked; the position needs an operator's correction"
-                : null;
-            record.Outbox.Add(Plan(StatusCode(fill.Status)!, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = record.Fills[index], Detail = detail }));
-            if (fill.Status == FillStatus.Failed)
-            {
-                LogFillFailed(fill.FillId, fill.ClientOrderId);
-            }
-        }
-
-        await state.WriteStateAsync();
-        await Deliver(record);
-        return true;
-    }
-
     public async Task<CommandResult> Execute(OrderIntent approved, AuditContext context)
     {
         if (state.State.Orders.ContainsKey(approved.ClientOrderId))
@@ -143,36 +78,6 @@ public sealed partial class ExecutionGrain(
         state.State.Orders[approved.ClientOrderId] = record;
         await state.WriteStateAsync();
         return await Advance(record, recovering: false);
-    }
-
-    /// <summary>Finishes every record a crash left pending, oldest first. A record that fails stays pending for the next try.</summary>
-    private async Task ReconcileAsync()
-    {
-        var pending = state.State.Orders.Values.Where(r => r.IsPending).OrderBy(r => r.AcceptedAt).ToList();
-        if (pending.Count == 0)
-        {
-            return;
-        }
-
-        LogReconciling(pending.Count);
-        foreach (var record in pending)
-        {
-            if (record.Context is null)
-            {
-                LogCannotReconcile(record.Intent.ClientOrderId, record.Status);
-                continue;
-            }
-
-            try
-            {
-                var result = await Advance(record, recovering: true);
-                LogReconciled(record.Intent.ClientOrderId, record.Status, result.ReasonCode ?? "done");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogReconcileFailed(record.Intent.ClientOrderId, e);
-            }
-        }
     }
 
     /// <summary>Drives one record from whatever step it is at to a final status, delivering what each step decided.</summary>
@@ -393,50 +298,6 @@ public sealed partial class ExecutionGrain(
         await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFill(fill);
     }
 
-    /// <summary>A new fill: recorded, audited as EXEC_ORDER_FILLED and queued for reporting onward, in the caller's next write.</summary>
-    private void AddFill(ExecutionRecord record, Fill fill)
-    {
-        record.Fills.Add(fill);
-        record.Unreported.Add(fill);
-        record.Outbox.Add(Plan(ReasonCodes.ExecOrderFilled, new AuditPayload { Kind = AuditPayloadKind.Fill, Fill = fill }));
-    }
-
-    /// <summary>Re-registers orders whose fills or fill statuses may still arrive on the venue's feed (its index is in memory).</summary>
-    private void TrackOpenOrders()
-    {
-        if (venue is not IVenueOrderTracking tracking)
-        {
-            return;
-        }
-
-        foreach (var record in state.State.Orders.Values)
-        {
-            if (record.Order is not null && (record.Status == ExecutionStatus.Open || record.Fills.Exists(f => f.Status is not (FillStatus.Confirmed or FillStatus.Failed))))
-            {
-                tracking.Track(record.Order, record.Intent);
-            }
-        }
-    }
-
-    /// <summary>Settlement progress: a later status replaces an earlier one, never the reverse.</summary>
-    private static int Rank(FillStatus status) => status switch
-    {
-        FillStatus.Matched => 0,
-        FillStatus.Retrying => 1,
-        FillStatus.Mined => 2,
-        _ => 3,
-    };
-
-    /// <summary>The reason code that audits a fill reaching <paramref name="status"/> after MATCHED.</summary>
-    private static string? StatusCode(FillStatus status) => status switch
-    {
-        FillStatus.Mined => ReasonCodes.ExecFillMined,
-        FillStatus.Confirmed => ReasonCodes.ExecFillConfirmed,
-        FillStatus.Retrying => ReasonCodes.ExecFillRetrying,
-        FillStatus.Failed => ReasonCodes.ExecFillFailed,
-        _ => null,
-    };
-
     private PlannedEnvelope Plan(string reasonCode, AuditPayload payload)
     {
         var now = time.GetUtcNow();
@@ -455,22 +316,4 @@ public sealed partial class ExecutionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {ClientOrderId} failed: {ReasonCode} {Detail}")]
     private partial void LogFailed(string clientOrderId, string reasonCode, string detail);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution: venue fill {FillId} names client order id {ClientOrderId}, which execution does not hold; ignored")]
-    private partial void LogUnknownFill(string fillId, string clientOrderId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Execution: fill {FillId} of order {ClientOrderId} failed to settle after it was booked; the position needs an operator's correction")]
-    private partial void LogFillFailed(string fillId, string clientOrderId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution: reconciling {Count} order(s) a restart left pending")]
-    private partial void LogReconciling(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution: order {ClientOrderId} reconciled, now {Status} ({Outcome})")]
-    private partial void LogReconciled(string clientOrderId, ExecutionStatus status, string outcome);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Execution: order {ClientOrderId} could not be reconciled; it stays pending for the next attempt")]
-    private partial void LogReconcileFailed(string clientOrderId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Execution: order {ClientOrderId} left {Status} by an older build has no audit context; an operator must close it")]
-    private partial void LogCannotReconcile(string clientOrderId, ExecutionStatus status);
 }
