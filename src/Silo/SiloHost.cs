@@ -77,6 +77,7 @@ public static class SiloHost
             builder.Services.AddPolymarketClob(builder.Configuration);
         }
 
+        builder.Services.AddHostedService<SigningKeyWarmup>();
         builder.Services.AddHostedService<ReplayService>();
         builder.Services.AddPolytradersGateway(builder.Configuration);
         var app = builder.Build();
