@@ -20,4 +20,7 @@ public sealed class SigningOptions
 
     [Range(1, long.MaxValue)]
     public long ChainId { get; set; } = 137;
+
+    /// <summary>Open the key while the silo starts (fail fast on a bad keystore); off only to test recovery from a key that fails later.</summary>
+    public bool OpenAtStart { get; set; } = true;
 }

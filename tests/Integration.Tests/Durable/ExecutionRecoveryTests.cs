@@ -19,6 +19,17 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
     private readonly TestKeys _keys = new();
 
     [Fact]
+    public async Task a_silo_whose_keystore_cannot_be_opened_refuses_to_start()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var settings = new SiloSettings(database, _keys.Create("unreadable").Path, "unreadable-key") { MigrateOnStart = true, KeystorePassword = "wrong" };
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => TestSilo.StartAsync(settings, output, _ => { }));
+
+        Assert.Contains("MAC mismatch", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task an_order_left_accepted_is_signed_with_its_recorded_salt_and_submitted_once_after_a_restart()
     {
         var database = await server.CreateDatabaseAsync();
@@ -26,8 +37,9 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
         var venue = new ScriptedVenue();
         OrderIntent intent;
 
-        // A key that cannot be opened: the record is written as accepted (salt drawn), then signing throws.
-        var first = await TestSilo.StartAsync(settings with { KeystorePassword = "wrong" }, output, s => s.AddSingleton<IVenue>(venue));
+        // A key that cannot be opened (and is not opened at start): the record is written as accepted (salt drawn),
+        // then signing throws.
+        var first = await TestSilo.StartAsync(settings with { KeystorePassword = "wrong", OpenKeyAtStart = false }, output, s => s.AddSingleton<IVenue>(venue));
         try
         {
             (intent, var context) = await ArrangeAsync(first.Grains, "coid-accepted-1");

@@ -112,6 +112,8 @@ internal sealed record SiloSettings(PostgresDatabase Database, string KeystorePa
 
     public string KeystorePassword { get; init; } = TestKeys.Password;
 
+    public bool OpenKeyAtStart { get; init; } = true;
+
     public string Url => $"http://127.0.0.1:{HttpPort}";
 
     /// <summary>The silo runs as the application role; only migrations run as the owner.</summary>
@@ -130,6 +132,7 @@ internal sealed record SiloSettings(PostgresDatabase Database, string KeystorePa
         ["Replay:StepMilliseconds"] = ReplayStepMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Signing:KeystorePath"] = KeystorePath,
         ["Signing:KeystorePassword"] = KeystorePassword,
+        ["Signing:OpenAtStart"] = OpenKeyAtStart ? "true" : "false",
         [$"Gateway:ApiKeys:{TestSilo.OperatorKey}:Operator"] = "alice",
         [$"Gateway:ApiKeys:{TestSilo.OperatorKey}:Role"] = "operator",
         [$"Gateway:ApiKeys:{TestSilo.ReviewerKey}:Operator"] = "bob",
