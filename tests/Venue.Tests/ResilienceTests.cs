@@ -18,8 +18,9 @@ public sealed class ResilienceTests
         var market = Markets.Standard(rig.Clob);
         using var wallet = new TestWallet(rig.Clob);
         rig.Clob.State.OrderLimit = 1;
-        rig.Clob.State.OrderWindow = TimeSpan.FromSeconds(1);
-        rig.Clob.State.OrderRetryAfterSeconds = 1;
+        // A window wide enough that the second order lands in it even on a loaded machine; the third waits out Retry-After.
+        rig.Clob.State.OrderWindow = TimeSpan.FromSeconds(3);
+        rig.Clob.State.OrderRetryAfterSeconds = 3;
         var venue = rig.Venue(wallet);
         var state = TestWallet.StateOf(market);
 
@@ -35,12 +36,12 @@ public sealed class ResilienceTests
         var afterwards = await venue.SubmitAsync(third.Order, third.Intent, state, CancellationToken.None);
 
         Assert.Equal((false, ReasonCodes.ExecVenueUnavailable), (throttled.Accepted, throttled.ReasonCode));
-        Assert.Contains("429, retry after 1 s", throttled.Detail);
+        Assert.Contains("429, retry after 3 s", throttled.Detail);
         Assert.True(afterwards.Accepted, afterwards.Detail);
         var posts = rig.Clob.State.RequestsTo("POST", "/order");
         Assert.Equal([200, 429, 200], posts.Select(p => p.Status));
-        Assert.True(posts[2].At - posts[1].At >= TimeSpan.FromMilliseconds(900), $"the next order went after {(posts[2].At - posts[1].At).TotalMilliseconds} ms");
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(500));
+        Assert.True(posts[2].At - posts[1].At >= TimeSpan.FromMilliseconds(2900), $"the next order went after {(posts[2].At - posts[1].At).TotalMilliseconds} ms");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(2500));
     }
 
     [Fact]
