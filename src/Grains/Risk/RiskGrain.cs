@@ -45,7 +45,7 @@ public sealed partial class RiskGrain(
         }
 
         // A decision is taken at its own time (so a Backtest decides the same) unless the wall clock is later.
-        var now = Max(intent.CreatedAt, time.GetUtcNow());
+        var now = EventTime.Of(intent.CreatedAt, time.GetUtcNow());
         var last = market.Last is { } update ? new LastTrade(update.Price, update.Timestamp) : (LastTrade?)null;
         var decision = engine.Evaluate(intent, market.Market, last, now);
         if (decision.Final is { } approved)
@@ -79,7 +79,7 @@ public sealed partial class RiskGrain(
             return;
         }
 
-        var transition = engine.ApplyFill(fill, market.Market, Max(fill.FilledAt, time.GetUtcNow()));
+        var transition = engine.ApplyFill(fill, market.Market, EventTime.Of(fill.FilledAt, time.GetUtcNow()));
         await state.WriteStateAsync();
         await AuditTransition(transition, "risk");
     }
@@ -181,8 +181,6 @@ public sealed partial class RiskGrain(
             .Append(context.Draft(transition.ReasonCode, actor, new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = detail }, time.GetUtcNow()));
         LogTransition(config.PortfolioId, detail, actor);
     }
-
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio {PortfolioId}: fill {FillId} already applied; skipped")]
     private partial void LogDuplicateFill(string portfolioId, string fillId);

@@ -1,4 +1,5 @@
 using Polytraders.Contracts;
+using Polytraders.Grains;
 using Polytraders.Grains.Backtest;
 using Polytraders.Grains.Backtest.Data;
 using Polytraders.Grains.Execution.Venues;
@@ -230,8 +231,8 @@ public class BacktestRunnerTests
         Assert.True(SimulatedFill.IsMarketable(Side.Buy, 0.5m, 0.5m));
         Assert.False(SimulatedFill.IsMarketable(Side.Sell, 0.51m, 0.5m));
         var at = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        Assert.Equal(at.AddHours(1), SimulatedFill.TimeOf(at.AddHours(1), at));
-        Assert.Equal(at.AddHours(1), SimulatedFill.TimeOf(at, at.AddHours(1)));
+        Assert.Equal(at.AddHours(1), EventTime.Of(at.AddHours(1), at));
+        Assert.Equal(at.AddHours(1), EventTime.Of(at, at.AddHours(1)));
     }
 
     internal static BacktestPlan LoadPlan(int markets, int days)

@@ -37,7 +37,7 @@ public sealed class PaperVenue(TimeProvider time, IOptions<PaperVenueOptions> op
 
         var price = SimulatedFill.PriceWithSlippage(intent.Side, observed, intent.LimitPrice, market.Market.TickSize, options.Value.SlippageTicks);
         var size = available is { } shown ? Math.Min(intent.Size, shown) : intent.Size;
-        var fill = SimulatedFill.Of(intent, size, price, fee: 0m, SimulatedFill.TimeOf(last.Timestamp, time.GetUtcNow()), FillVenue.Paper);
+        var fill = SimulatedFill.Of(intent, size, price, fee: 0m, EventTime.Of(last.Timestamp, time.GetUtcNow()), FillVenue.Paper);
         return Task.FromResult(VenueAnswer.Filled([fill]));
     }
 

@@ -41,9 +41,6 @@ public static class SimulatedFill
     public static decimal FeeOf(decimal size, decimal price, decimal feeBps) =>
         feeBps <= 0m ? 0m : decimal.Round(size * price * feeBps / 10_000m, PusdDecimals, MidpointRounding.AwayFromZero);
 
-    /// <summary>When a fill against a price observed at <paramref name="observedAt"/> happens on a clock reading <paramref name="now"/>.</summary>
-    public static DateTimeOffset TimeOf(DateTimeOffset observedAt, DateTimeOffset now) => observedAt > now ? observedAt : now;
-
     /// <summary>Fill ids name the venue, the order and the fill's number within it: <c>paper:&lt;client order id&gt;:1</c>.</summary>
     public static string IdOf(FillVenue venue, string clientOrderId, int number) =>
         $"{(venue == FillVenue.Backtest ? "backtest" : venue == FillVenue.Paper ? "paper" : "polymarket")}:{clientOrderId}:{number}";
