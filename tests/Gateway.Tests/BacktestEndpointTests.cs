@@ -10,7 +10,7 @@ namespace Polytraders.Gateway.Tests;
 public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
 {
     /// <summary>The decision hash the golden Backtest of tests/Core.Tests pins for the same request.</summary>
-    private const string SampleCryptoHash = "bc3de951f3c357ad096481097d2fd49ad8975a710b695796ea07379fd8f3229d";
+    private const string SampleCryptoHash = "5dca4455961ebccc6fc9e66c5571d70671386db32cf87be09a424bacfbab5bff";
 
     [Fact]
     public async Task operator_starts_a_backtest_and_polls_it_to_results_badged_BACKTEST_in_their_own_chain()

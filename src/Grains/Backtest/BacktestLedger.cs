@@ -62,7 +62,7 @@ internal sealed class BacktestLedger
     public void Observe(int market, decimal price)
     {
         var book = _markets[market];
-        if (book.Held != 0m)
+        if (book.Held != 0m && price != book.LastPrice)
         {
             _heldValue += book.Held * (price - book.LastPrice);
             book.LastPrice = price;

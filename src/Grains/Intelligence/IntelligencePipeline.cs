@@ -15,15 +15,17 @@ public sealed class IntelligencePipeline
     /// <summary>Signal.reason_codes holds at most 16 codes (schema maxItems).</summary>
     private const int MaxReasonCodes = 16;
 
-    private readonly ISensor[] _sensors;
-    private readonly IValuator[] _valuators;
+    private readonly Sensor[] _sensors;
+    private readonly Valuator[] _valuators;
     private readonly Valuation[] _valuations;
-    private readonly string[] _reasonCodes = new string[MaxReasonCodes];
-    private int _reasonCount;
-    private MarketTick _lastTick;
-    private bool _hasTick;
 
-    public IntelligencePipeline(IEnumerable<ISensor> sensors, IEnumerable<IValuator> valuators, ICombiner combiner)
+    // Of the last tick evaluated, what a Signal names and what the next tick is checked against; not the whole tick,
+    // which is many times larger and would be copied on every tick.
+    private string _marketId = "";
+    private string _tokenId = "";
+    private DateTimeOffset? _lastTimestamp;
+
+    public IntelligencePipeline(IEnumerable<Sensor> sensors, IEnumerable<Valuator> valuators, ICombiner combiner)
     {
         _sensors = [.. sensors];
         _valuators = [.. valuators];
@@ -35,20 +37,23 @@ public sealed class IntelligencePipeline
         }
     }
 
-    public IReadOnlyList<ISensor> Sensors => _sensors;
+    public IReadOnlyList<Sensor> Sensors => _sensors;
 
-    public IReadOnlyList<IValuator> Valuators => _valuators;
+    public IReadOnlyList<Valuator> Valuators => _valuators;
 
     public ICombiner Combiner { get; }
 
     /// <summary>The combination of the last tick evaluated (not of a stale tick that was ignored).</summary>
     public Combination Current { get; private set; }
 
-    /// <summary>Reason codes gathered from sensors, valuators and the combiner on the last tick, without repeats.</summary>
-    public ReadOnlySpan<string> CurrentReasonCodes => _reasonCodes.AsSpan(0, _reasonCount);
+    /// <summary>
+    /// Reason codes of the sensors, valuators and combiner on the last tick, in that order, without repeats and at most
+    /// 16 (the Signal's limit). Gathered when asked, since only a Signal needs them.
+    /// </summary>
+    public IReadOnlyList<string> CurrentReasonCodes => GatherReasonCodes();
 
     /// <summary>False for a tick older than the last one evaluated: such a tick is ignored.</summary>
-    public bool Accepts(in MarketTick tick) => !_hasTick || tick.Timestamp >= _lastTick.Timestamp;
+    public bool Accepts(in MarketTick tick) => _lastTimestamp is not { } last || tick.Timestamp >= last;
 
     /// <summary>
     /// Runs one tick through the pipeline. A tick older than the last one evaluated is withheld with INTEL_STALE_DATA
@@ -61,25 +66,22 @@ public sealed class IntelligencePipeline
             return Combination.Withheld(Current.ScoreType, ReasonCodes.IntelStaleData);
         }
 
-        _lastTick = tick;
-        _hasTick = true;
-        _reasonCount = 0;
+        _marketId = tick.MarketId;
+        _tokenId = tick.TokenId;
+        _lastTimestamp = tick.Timestamp;
         foreach (var sensor in _sensors)
         {
             sensor.Observe(tick);
-            Note(sensor.Current.ReasonCode);
         }
 
         for (var i = 0; i < _valuators.Length; i++)
         {
             _valuations[i] = _valuators[i].Valuate();
-            Note(_valuations[i].ReasonCode);
         }
 
         var combined = Combiner.Combine(_valuations);
-        Note(combined.ReasonCode);
-        Current = combined.Score is { } score
-            ? combined with { Score = decimal.Round(score, PublishedDecimals) }
+        Current = combined.Conviction is { } score
+            ? combined with { Conviction = score.Round(PublishedDecimals) }
             : combined;
         return Current;
     }
@@ -90,7 +92,7 @@ public sealed class IntelligencePipeline
     /// </summary>
     public Signal ToSignal()
     {
-        if (!_hasTick)
+        if (_lastTimestamp is not { } asOf)
         {
             throw new InvalidOperationException("No tick has been evaluated yet.");
         }
@@ -98,47 +100,54 @@ public sealed class IntelligencePipeline
         var inputs = new List<SignalInput>(_sensors.Length + _valuators.Length);
         foreach (var sensor in _sensors)
         {
-            if (sensor.Current.Value is { } value)
+            if (sensor.Current.Reading is { } value)
             {
-                inputs.Add(new SignalInput { Name = sensor.Name, Value = decimal.Round(value, PublishedDecimals) });
+                inputs.Add(new SignalInput { Name = sensor.Name, Value = value.ToDecimal(PublishedDecimals) });
             }
         }
 
         for (var i = 0; i < _valuators.Length; i++)
         {
-            if (_valuations[i].Score is { } score)
+            if (_valuations[i].Conviction is { } score)
             {
-                inputs.Add(new SignalInput { Name = _valuators[i].Name, Value = decimal.Round(score, PublishedDecimals) });
+                inputs.Add(new SignalInput { Name = _valuators[i].Name, Value = score.ToDecimal(PublishedDecimals) });
             }
         }
 
         return new Signal
         {
-            StrategyScore = Current.Score ?? 0m,
+            StrategyScore = Current.Conviction?.ToDecimal(PublishedDecimals) ?? 0m,
             ScoreType = Current.ScoreType,
-            MarketId = _lastTick.MarketId,
-            TokenId = _lastTick.TokenId,
-            AsOf = _lastTick.Timestamp,
+            MarketId = _marketId,
+            TokenId = _tokenId,
+            AsOf = asOf,
             Inputs = inputs,
-            ReasonCodes = [.. CurrentReasonCodes],
+            ReasonCodes = GatherReasonCodes(),
         };
     }
 
-    private void Note(string? code)
+    private List<string> GatherReasonCodes()
     {
-        if (code is null || _reasonCount == MaxReasonCodes)
+        var codes = new List<string>(MaxReasonCodes);
+        foreach (var sensor in _sensors)
         {
-            return;
+            Note(codes, sensor.Current.ReasonCode);
         }
 
-        for (var i = 0; i < _reasonCount; i++)
+        foreach (var valuation in _valuations)
         {
-            if (_reasonCodes[i] == code)
-            {
-                return;
-            }
+            Note(codes, valuation.ReasonCode);
         }
 
-        _reasonCodes[_reasonCount++] = code;
+        Note(codes, Current.ReasonCode);
+        return codes;
+    }
+
+    private static void Note(List<string> codes, string? code)
+    {
+        if (code is not null && codes.Count < MaxReasonCodes && !codes.Contains(code))
+        {
+            codes.Add(code);
+        }
     }
 }

@@ -15,31 +15,31 @@ public sealed record IntelligenceSettings
     public required int SlowLookback { get; init; }
 
     /// <summary>A trend gap (EWMA gap, change over the lookback, edge after spread) this large is full conviction.</summary>
-    public decimal TrendFullScale { get; init; } = 0.02m;
+    public Fixed TrendFullScale { get; init; } = Fixed.From(0.02m);
 
     /// <summary>A gap to an external fair value this large is full conviction.</summary>
-    public decimal FairValueFullScale { get; init; } = 0.05m;
+    public Fixed FairValueFullScale { get; init; } = Fixed.From(0.05m);
 
     /// <summary>Spreads above this are flagged DISC_WIDE_SPREAD and give zero spread confidence.</summary>
-    public decimal WidestTrustedSpread { get; init; } = 0.10m;
+    public Fixed WidestTrustedSpread { get; init; } = Fixed.From(0.10m);
 
     /// <summary>Inside this many hours of the end date readings are flagged DISC_NEAR_RESOLUTION.</summary>
-    public decimal NearResolutionHours { get; init; } = 24m;
+    public Fixed NearResolutionHours { get; init; } = 24;
 
     /// <summary>Resolution-decay confidence is full this many hours or more before the end date.</summary>
-    public decimal ResolutionHorizonHours { get; init; } = 168m;
+    public Fixed ResolutionHorizonHours { get; init; } = 168;
 
     /// <summary>An external reference older than this is stale.</summary>
     public TimeSpan ReferenceMaxAge { get; init; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Per-tick realised volatility at which volatility confidence reaches zero.</summary>
-    public decimal VolatilityCeiling { get; init; } = 0.02m;
+    public Fixed VolatilityCeiling { get; init; } = Fixed.From(0.02m);
 
     /// <summary>Shares traded over the slow window at which volume confidence is full.</summary>
-    public decimal FullConfidenceVolume { get; init; } = 1000m;
+    public Fixed FullConfidenceVolume { get; init; } = 1000;
 
     /// <summary>The weakest confidence reading must reach this for the confidence-gated combiner to pass a score.</summary>
-    public decimal ConfidenceGate { get; init; } = 0.25m;
+    public Fixed ConfidenceGate { get; init; } = Fixed.From(0.25m);
 
     /// <summary>Settings for a launch's parameters with the default scales; lookbacks are schema-bounded, so they fit an int.</summary>
     public static IntelligenceSettings For(MomentumParameters parameters) => new()

@@ -19,4 +19,21 @@ public readonly record struct MarketTick(
     decimal? AskSize = null,
     decimal? Volume = null,
     DateTimeOffset? EndDate = null,
-    decimal? ReferencePrice = null);
+    decimal? ReferencePrice = null)
+{
+    private readonly decimal _price = Price;
+
+    /// <summary>Last trade (or last published) price, a probability in (0,1).</summary>
+    public decimal Price
+    {
+        get => _price;
+        init
+        {
+            _price = value;
+            PriceReading = Fixed.From(value);
+        }
+    }
+
+    /// <summary>The price as the sensors read it, converted once per tick rather than once per sensor.</summary>
+    public Fixed PriceReading { get; private init; } = Fixed.From(Price);
+}

@@ -1,16 +1,23 @@
 namespace Polytraders.Grains.Intelligence;
 
 /// <summary>
-/// What a sensor read on the latest tick. A value with no code is a clean reading; a value with a code is degraded
-/// (usable, but the code says why to trust it less); no value means the sensor abstained and the code says why.
+/// What a sensor read on the latest tick. A reading with no code is clean; a reading with a code is degraded
+/// (usable, but the code says why to trust it less); no reading means the sensor abstained and the code says why.
 /// </summary>
-public readonly record struct Observation(decimal? Value, string? ReasonCode)
+public readonly record struct Observation(Fixed? Reading, string? ReasonCode)
 {
-    public bool HasValue => Value.HasValue;
+    public bool HasValue => Reading.HasValue;
 
-    public static Observation Of(decimal value) => new(value, null);
+    /// <summary>The reading as a decimal (nine decimals), for Signals and for people; the tick path uses <see cref="Reading"/>.</summary>
+    public decimal? Value => Reading?.ToDecimal();
 
-    public static Observation Degraded(decimal value, string reasonCode) => new(value, reasonCode);
+    public static Observation Of(Fixed value) => new(value, null);
+
+    public static Observation Of(decimal value) => new(Fixed.From(value), null);
+
+    public static Observation Degraded(Fixed value, string reasonCode) => new(value, reasonCode);
+
+    public static Observation Degraded(decimal value, string reasonCode) => new(Fixed.From(value), reasonCode);
 
     public static Observation Missing(string reasonCode) => new(null, reasonCode);
 }

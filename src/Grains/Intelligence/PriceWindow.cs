@@ -6,13 +6,13 @@ namespace Polytraders.Grains.Intelligence;
 /// </summary>
 public sealed class PriceWindow
 {
-    private readonly decimal[] _values;
+    private readonly Fixed[] _values;
     private int _next;
 
     public PriceWindow(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _values = new decimal[capacity];
+        _values = new Fixed[capacity];
     }
 
     public int Count { get; private set; }
@@ -20,12 +20,12 @@ public sealed class PriceWindow
     public bool IsFull => Count == _values.Length;
 
     /// <summary>The earliest price still in the window; when the window is full, the one <c>capacity - 1</c> pushes ago.</summary>
-    public decimal Oldest => IsFull ? _values[_next] : _values[0];
+    public Fixed Oldest => IsFull ? _values[_next] : _values[0];
 
-    public void Push(decimal value)
+    public void Push(Fixed value)
     {
         _values[_next] = value;
-        _next = (_next + 1) % _values.Length;
+        _next = RingIndex.Next(_next, _values.Length);
         if (!IsFull)
         {
             Count++;

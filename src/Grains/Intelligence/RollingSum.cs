@@ -2,18 +2,18 @@ namespace Polytraders.Grains.Intelligence;
 
 /// <summary>
 /// The sum of the last <c>capacity</c> values pushed, kept in a ring buffer sized once at construction: O(1) per push,
-/// no allocation after construction. Decimal addition of values with few decimals is exact, so the running sum does
+/// no allocation after construction. Fixed-point addition is exact, so the running sum does
 /// not drift the way a floating-point one would.
 /// </summary>
 public sealed class RollingSum
 {
-    private readonly decimal[] _values;
+    private readonly Fixed[] _values;
     private int _next;
 
     public RollingSum(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _values = new decimal[capacity];
+        _values = new Fixed[capacity];
     }
 
     public int Capacity => _values.Length;
@@ -22,9 +22,9 @@ public sealed class RollingSum
 
     public bool IsFull => Count == _values.Length;
 
-    public decimal Sum { get; private set; }
+    public Fixed Sum { get; private set; }
 
-    public void Push(decimal value)
+    public void Push(Fixed value)
     {
         if (IsFull)
         {
@@ -37,6 +37,6 @@ public sealed class RollingSum
 
         _values[_next] = value;
         Sum += value;
-        _next = (_next + 1) % _values.Length;
+        _next = RingIndex.Next(_next, _values.Length);
     }
 }

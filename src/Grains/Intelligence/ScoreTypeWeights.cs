@@ -8,18 +8,18 @@ namespace Polytraders.Grains.Intelligence;
 /// </summary>
 public ref struct ScoreTypeWeights
 {
-    /// <summary>Size of the locked allow-list; a stackalloc of this many decimals holds one weight per type.</summary>
+    /// <summary>Size of the locked allow-list; a stackalloc of this many weights holds one weight per type.</summary>
     public static readonly int TypeCount = Enum.GetValues<ScoreType>().Length;
 
-    private readonly Span<decimal> _weights;
+    private readonly Span<Fixed> _weights;
 
-    public ScoreTypeWeights(Span<decimal> weights)
+    public ScoreTypeWeights(Span<Fixed> weights)
     {
         weights.Clear();
         _weights = weights;
     }
 
-    public readonly void Add(ScoreType type, decimal weight) => _weights[(int)type] += weight;
+    public readonly void Add(ScoreType type, Fixed weight) => _weights[(int)type] += weight;
 
     /// <summary>The heaviest type, or <paramref name="fallback"/> when nothing was added.</summary>
     public readonly ScoreType Heaviest(ScoreType fallback)
@@ -27,7 +27,7 @@ public ref struct ScoreTypeWeights
         var best = -1;
         for (var i = 0; i < _weights.Length; i++)
         {
-            if (_weights[i] > 0m && (best < 0 || _weights[i] > _weights[best]))
+            if (_weights[i] > Fixed.Zero && (best < 0 || _weights[i] > _weights[best]))
             {
                 best = i;
             }

@@ -21,11 +21,11 @@ public sealed class SlidingExtremes
 
     public bool IsFull => _pushed >= _window;
 
-    public decimal Highest => _highs.Front;
+    public Fixed Highest => _highs.Front;
 
-    public decimal Lowest => _lows.Front;
+    public Fixed Lowest => _lows.Front;
 
-    public void Push(decimal value)
+    public void Push(Fixed value)
     {
         var firstKept = _pushed - _window + 1;
         _highs.Push(value, _pushed, firstKept);
@@ -36,20 +36,20 @@ public sealed class SlidingExtremes
     /// <summary>Values in arrival order whose front is the window's extreme; entries it can never beat are dropped.</summary>
     private sealed class MonotonicDeque(int capacity, bool keepsMaximum)
     {
-        private readonly decimal[] _values = new decimal[capacity];
+        private readonly Fixed[] _values = new Fixed[capacity];
         private readonly long[] _positions = new long[capacity];
         private int _head;
         private int _count;
 
-        public decimal Front => _count > 0
+        public Fixed Front => _count > 0
             ? _values[_head]
             : throw new InvalidOperationException("No value has been pushed yet.");
 
-        public void Push(decimal value, long position, long firstKept)
+        public void Push(Fixed value, long position, long firstKept)
         {
             while (_count > 0 && _positions[_head] < firstKept)
             {
-                _head = (_head + 1) % capacity;
+                _head = RingIndex.Next(_head, capacity);
                 _count--;
             }
 
@@ -58,14 +58,14 @@ public sealed class SlidingExtremes
                 _count--;
             }
 
-            var slot = (_head + _count) % capacity;
+            var slot = RingIndex.Wrap(_head + _count, capacity);
             _values[slot] = value;
             _positions[slot] = position;
             _count++;
         }
 
-        private int Back => (_head + _count - 1) % capacity;
+        private int Back => RingIndex.Wrap(_head + _count - 1, capacity);
 
-        private bool Dominates(decimal incoming, decimal kept) => keepsMaximum ? incoming >= kept : incoming <= kept;
+        private bool Dominates(Fixed incoming, Fixed kept) => keepsMaximum ? incoming >= kept : incoming <= kept;
     }
 }

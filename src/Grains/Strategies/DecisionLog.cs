@@ -103,5 +103,12 @@ public sealed class DecisionLog
     /// <summary>yyyy-MM-ddTHH:mm:ss.fffffffZ: the round-trip format of a UTC DateTime, which has its own fast formatter.</summary>
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
-    private static string Number(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
+    /// <summary>Invariant digits with trailing fractional zeros dropped ("0.500" is "0.5"); trimming the default form is the custom format "0.####…" at half the cost.</summary>
+    private static string Number(decimal value)
+    {
+        Span<char> buffer = stackalloc char[32];
+        value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+        var digits = buffer[..written];
+        return (digits.Contains('.') ? digits.TrimEnd('0').TrimEnd('.') : digits).ToString();
+    }
 }

@@ -22,7 +22,11 @@ public sealed class MomentumStrategy
     private readonly DomainPack _pack;
     private readonly string _combiner;
     private readonly TimeSpan _maxHolding;
-    private readonly Dictionary<string, MarketSlot> _markets = new(MarketScopeRules.MarketIdComparer);
+
+    // The thresholds as the pipeline's fixed-point scores, so the tick path compares integers.
+    private readonly Fixed _entryThreshold;
+    private readonly Fixed _exitThreshold;
+    private readonly MarketIndex<MarketSlot> _markets = new();
     private long _sequence;
 
     public MomentumStrategy(
@@ -43,10 +47,12 @@ public sealed class MomentumStrategy
         _pack = pack;
         _combiner = combiner;
         _maxHolding = TimeSpan.FromMinutes(parameters.MaxHoldingMinutes);
+        _entryThreshold = Fixed.From(parameters.EntryThreshold);
+        _exitThreshold = Fixed.From(parameters.ExitThreshold);
         _sequence = restored?.Sequence ?? 0;
         foreach (var (marketId, position) in restored?.Positions ?? [])
         {
-            _markets[marketId] = new MarketSlot { Position = position };
+            _markets.Set(marketId, new MarketSlot { Position = position });
         }
     }
 
@@ -54,7 +60,7 @@ public sealed class MomentumStrategy
     public MomentumStrategyState State => new()
     {
         Sequence = _sequence,
-        Positions = _markets.ToDictionary(m => m.Key, m => m.Value.Position),
+        Positions = _markets.Entries.ToDictionary(m => m.Key, m => m.Value.Position),
     };
 
     public MomentumPosition? PositionOf(string marketId) => _markets.TryGetValue(marketId, out var slot) ? slot.Position : null;
@@ -69,7 +75,7 @@ public sealed class MomentumStrategy
         if (!_markets.TryGetValue(market.MarketId, out var slot))
         {
             slot = new MarketSlot { Position = MomentumPosition.FlatIn(market.MarketId, token) };
-            _markets[market.MarketId] = slot;
+            _markets.Set(market.MarketId, slot);
         }
         else if (slot.InScope)
         {
@@ -110,7 +116,7 @@ public sealed class MomentumStrategy
 
         var intent = slot.Position.Phase switch
         {
-            MomentumPhase.Flat when slot.InScope && !slot.AwaitsFreshCrossing && combined.Score >= _parameters.EntryThreshold =>
+            MomentumPhase.Flat when slot.InScope && !slot.AwaitsFreshCrossing && combined.Conviction >= _entryThreshold =>
                 Enter(slot, tick, crossed),
             MomentumPhase.Long when ExitCauseOf(slot, tick, combined) is { } cause =>
                 Exit(slot, cause, tick.Timestamp, crossed ?? pipeline.ToSignal()),
@@ -272,7 +278,7 @@ public sealed class MomentumStrategy
             return OrderIntentExitCause.TakeProfit;
         }
 
-        if (combined.Score <= _parameters.ExitThreshold)
+        if (combined.Conviction <= _exitThreshold)
         {
             return OrderIntentExitCause.SignalReversal;
         }
@@ -322,11 +328,11 @@ public sealed class MomentumStrategy
     }
 
     /// <summary>Which side of the thresholds a score is on; a withheld score is on no side and changes nothing.</summary>
-    private ScoreZone? ZoneOf(Combination combined) => combined.Score switch
+    private ScoreZone? ZoneOf(Combination combined) => combined.Conviction switch
     {
         null => null,
-        { } s when s >= _parameters.EntryThreshold => ScoreZone.AtOrAboveEntry,
-        { } s when s <= _parameters.ExitThreshold => ScoreZone.AtOrBelowExit,
+        { } s when s >= _entryThreshold => ScoreZone.AtOrAboveEntry,
+        { } s when s <= _exitThreshold => ScoreZone.AtOrBelowExit,
         _ => ScoreZone.Between,
     };
 

@@ -13,7 +13,7 @@ namespace Polytraders.Core.Tests.Backtest;
 /// </summary>
 public class BacktestGoldenTests(ITestOutputHelper output)
 {
-    private const string PinnedHash = "bc3de951f3c357ad096481097d2fd49ad8975a710b695796ea07379fd8f3229d";
+    private const string PinnedHash = "5dca4455961ebccc6fc9e66c5571d70671386db32cf87be09a424bacfbab5bff";
 
     private static string GoldenPath([CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(here)!, "Golden", "backtest_sample_crypto.txt");
@@ -37,7 +37,7 @@ public class BacktestGoldenTests(ITestOutputHelper output)
 
         Assert.Equal(DecisionLog.HashOf(File.ReadAllText(GoldenPath())), results.DecisionHash);
         Assert.Equal(
-            "hash=bc3de951f3c357ad096481097d2fd49ad8975a710b695796ea07379fd8f3229d decisions=528 events=6768 pnl=1244.26671 return=0.049771 " +
+            "hash=5dca4455961ebccc6fc9e66c5571d70671386db32cf87be09a424bacfbab5bff decisions=528 events=6768 pnl=1244.26671 return=0.049771 " +
             "max_dd=0.016406 max_dd_pusd=419.97145 sharpe=11.529128 sortino=41.969912 days=7 hit=0.222222 turnover=36137.99667 " +
             "hold_min=229.722222 intents=104 orders=104 fills=72 rejections=32 trips=36 " +
             "codes=EXEC_ORDER_FILLED:72,EXEC_ORDER_UNFILLED:32,RISK_APPROVED:54,STRAT_MOMENTUM_EXIT:54,STRAT_MOMENTUM_LONG:50,STRAT_RESHAPED_BY_RISK:50",

@@ -8,7 +8,7 @@ public class BookSensorTests
     [Fact]
     public void mid_price_is_the_midpoint_of_the_best_quotes()
     {
-        var sensor = new MidPriceSensor(0.10m);
+        var sensor = new MidPriceSensor(Fixed.From(0.10m));
         sensor.Observe(Ticks.Book(0, 0.41m, bid: 0.40m, ask: 0.44m));
         Assert.Equal(Observation.Of(0.42m), sensor.Current);
     }
@@ -16,7 +16,7 @@ public class BookSensorTests
     [Fact]
     public void mid_price_is_flagged_when_the_spread_is_wider_than_trusted()
     {
-        var sensor = new MidPriceSensor(0.10m);
+        var sensor = new MidPriceSensor(Fixed.From(0.10m));
         sensor.Observe(Ticks.Book(0, 0.41m, bid: 0.30m, ask: 0.50m));
         Assert.Equal(Observation.Degraded(0.40m, ReasonCodes.DiscWideSpread), sensor.Current);
     }
@@ -24,7 +24,7 @@ public class BookSensorTests
     [Fact]
     public void mid_price_abstains_without_both_sides_or_on_a_crossed_book()
     {
-        var sensor = new MidPriceSensor(0.10m);
+        var sensor = new MidPriceSensor(Fixed.From(0.10m));
         sensor.Observe(Ticks.At(0, 0.41m) with { BestBid = 0.40m });
         Assert.Equal(Observation.Missing(ReasonCodes.DiscNoBook), sensor.Current);
 
@@ -35,7 +35,7 @@ public class BookSensorTests
     [Fact]
     public void spread_is_ask_minus_bid_and_flags_a_wide_book()
     {
-        var sensor = new SpreadSensor(0.10m);
+        var sensor = new SpreadSensor(Fixed.From(0.10m));
         sensor.Observe(Ticks.Book(0, 0.41m, bid: 0.40m, ask: 0.44m));
         Assert.Equal(Observation.Of(0.04m), sensor.Current);
 

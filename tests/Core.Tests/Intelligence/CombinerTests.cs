@@ -85,7 +85,7 @@ public class CombinerTests
     [InlineData("0.2", false)]
     public void confidence_gate_passes_only_when_the_weakest_confidence_reaches_it(string weakest, bool passes)
     {
-        var gated = new ConfidenceGatedCombiner(new WeightedMeanCombiner([1m, 0m, 0m]), 0.25m);
+        var gated = new ConfidenceGatedCombiner(new WeightedMeanCombiner([1m, 0m, 0m]), Fixed.From(0.25m));
         var combined = gated.Combine(
         [
             Valuation.Of(ScoreType.Momentum, 0.6m),
@@ -99,7 +99,7 @@ public class CombinerTests
     [Fact]
     public void confidence_gate_holds_back_a_score_with_no_confidence_reading()
     {
-        var gated = new ConfidenceGatedCombiner(new WeightedMeanCombiner([1m, 0m]), 0.25m);
+        var gated = new ConfidenceGatedCombiner(new WeightedMeanCombiner([1m, 0m]), Fixed.From(0.25m));
         var combined = gated.Combine([Valuation.Of(ScoreType.Momentum, 0.6m), Valuation.Abstain(ScoreType.Confidence, ReasonCodes.DiscNoBook)]);
         Assert.Equal(Combination.Withheld(ScoreType.Momentum, ReasonCodes.IntelLowConfidence), combined);
     }
@@ -107,7 +107,7 @@ public class CombinerTests
     [Fact]
     public void confidence_gate_marks_a_passing_score_degraded_when_a_confidence_reading_is_missing()
     {
-        var gated = new ConfidenceGatedCombiner(new WeightedMeanCombiner([1m, 0m, 0m]), 0.25m);
+        var gated = new ConfidenceGatedCombiner(new WeightedMeanCombiner([1m, 0m, 0m]), Fixed.From(0.25m));
         var combined = gated.Combine(
         [
             Valuation.Of(ScoreType.Momentum, 0.6m),

@@ -10,7 +10,7 @@ public class ConfidenceValuatorTests
     [InlineData("0.03", "0")] // beyond the ceiling: no confidence, not negative
     public void volatility_confidence_falls_linearly_to_the_ceiling(string volatility, string expected)
     {
-        var valuation = new VolatilityConfidence(new StubSensor().Reads(decimal.Parse(volatility)), 0.02m).Valuate();
+        var valuation = new VolatilityConfidence(new StubSensor().Reads(decimal.Parse(volatility)), Fixed.From(0.02m)).Valuate();
         Assert.Equal(Valuation.Of(ScoreType.Confidence, decimal.Parse(expected)), valuation);
     }
 
@@ -19,7 +19,7 @@ public class ConfidenceValuatorTests
     [InlineData("0.15", "0")]
     public void spread_confidence_falls_linearly_to_the_widest_trusted_spread(string spread, string expected)
     {
-        Assert.Equal(decimal.Parse(expected), new SpreadConfidence(new StubSensor().Reads(decimal.Parse(spread)), 0.10m).Valuate().Score);
+        Assert.Equal(decimal.Parse(expected), new SpreadConfidence(new StubSensor().Reads(decimal.Parse(spread)), Fixed.From(0.10m)).Valuate().Score);
     }
 
     [Theory]
@@ -27,23 +27,23 @@ public class ConfidenceValuatorTests
     [InlineData("5000", "1")]
     public void volume_confidence_grows_with_volume_up_to_full(string volume, string expected)
     {
-        Assert.Equal(decimal.Parse(expected), new VolumeConfidence(new StubSensor().Reads(decimal.Parse(volume)), 1000m).Valuate().Score);
+        Assert.Equal(decimal.Parse(expected), new VolumeConfidence(new StubSensor().Reads(decimal.Parse(volume)), Fixed.From(1000m)).Valuate().Score);
     }
 
     [Fact]
     public void resolution_decay_confidence_decays_toward_the_end_date()
     {
         var hours = new StubSensor().Reads(84m);
-        var valuator = new ResolutionDecayConfidence(hours, 168m);
+        var valuator = new ResolutionDecayConfidence(hours, Fixed.From(168m));
         Assert.Equal(0.5m, valuator.Valuate().Score);
 
         hours.Reads(200m);
         Assert.Equal(1m, valuator.Valuate().Score);
 
-        hours.Current = Observation.Degraded(12m, ReasonCodes.DiscNearResolution);
+        hours.Reads(Observation.Degraded(12m, ReasonCodes.DiscNearResolution));
         Assert.Equal(Valuation.Of(ScoreType.Confidence, 12m / 168m, ReasonCodes.DiscNearResolution), valuator.Valuate());
 
-        hours.Current = Observation.Missing(ReasonCodes.IntelMissingEndDate);
+        hours.Reads(Observation.Missing(ReasonCodes.IntelMissingEndDate));
         Assert.Equal(Valuation.Abstain(ScoreType.Confidence, ReasonCodes.IntelMissingEndDate), valuator.Valuate());
     }
 

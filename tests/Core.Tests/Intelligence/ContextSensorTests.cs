@@ -34,7 +34,7 @@ public class ContextSensorTests
     [Fact]
     public void time_to_resolution_counts_hours_to_the_end_date()
     {
-        var sensor = new TimeToResolutionSensor(24m);
+        var sensor = new TimeToResolutionSensor(24);
         sensor.Observe(Ticks.At(0, 0.5m) with { EndDate = Ticks.Start.AddHours(48) });
         Assert.Equal(Observation.Of(48m), sensor.Current);
 
@@ -46,7 +46,7 @@ public class ContextSensorTests
     [Fact]
     public void time_to_resolution_flags_the_near_resolution_window_and_stops_at_zero()
     {
-        var sensor = new TimeToResolutionSensor(24m);
+        var sensor = new TimeToResolutionSensor(24);
         sensor.Observe(Ticks.At(0, 0.5m) with { EndDate = Ticks.Start.AddHours(12) });
         Assert.Equal(Observation.Degraded(12m, ReasonCodes.DiscNearResolution), sensor.Current);
 
@@ -57,7 +57,7 @@ public class ContextSensorTests
     [Fact]
     public void time_to_resolution_abstains_without_an_end_date()
     {
-        var sensor = new TimeToResolutionSensor(24m);
+        var sensor = new TimeToResolutionSensor(24);
         sensor.Observe(Ticks.At(0, 0.5m));
         Assert.Equal(Observation.Missing(ReasonCodes.IntelMissingEndDate), sensor.Current);
     }

@@ -9,10 +9,10 @@ public class IntelligencePipelineTests
     {
         var price = new LastPriceSensor();
         var change = new RateOfChangeSensor(1);
-        var spread = new SpreadSensor(0.10m);
+        var spread = new SpreadSensor(Fixed.From(0.10m));
         return new IntelligencePipeline(
             [price, change, spread],
-            [new RateOfChangeMomentum(change, 0.03m), new SpreadConfidence(spread, 0.10m)],
+            [new RateOfChangeMomentum(change, Fixed.From(0.03m)), new SpreadConfidence(spread, Fixed.From(0.10m))],
             new WeightedMeanCombiner([1m, 0m]));
     }
 

@@ -11,15 +11,15 @@ public class MomentumValuatorTests
     [InlineData("0.47", "0.50", "-1")] // -1.5 clamped
     public void ewma_crossover_scales_the_gap_between_fast_and_slow(string fast, string slow, string expected)
     {
-        var valuator = new EwmaCrossoverMomentum(new StubSensor().Reads(decimal.Parse(fast)), new StubSensor().Reads(decimal.Parse(slow)), 0.02m);
+        var valuator = new EwmaCrossoverMomentum(new StubSensor().Reads(decimal.Parse(fast)), new StubSensor().Reads(decimal.Parse(slow)), Fixed.From(0.02m));
         Assert.Equal(Valuation.Of(ScoreType.Momentum, decimal.Parse(expected)), valuator.Valuate());
     }
 
     [Fact]
     public void ewma_crossover_abstains_with_the_reason_of_the_missing_average()
     {
-        var slow = new StubSensor { Current = Observation.Missing(ReasonCodes.IntelInsufficientHistory) };
-        var valuation = new EwmaCrossoverMomentum(new StubSensor().Reads(0.5m), slow, 0.02m).Valuate();
+        var slow = new StubSensor().Reads(Observation.Missing(ReasonCodes.IntelInsufficientHistory));
+        var valuation = new EwmaCrossoverMomentum(new StubSensor().Reads(0.5m), slow, Fixed.From(0.02m)).Valuate();
         Assert.Equal(Valuation.Abstain(ScoreType.Momentum, ReasonCodes.IntelInsufficientHistory), valuation);
     }
 
@@ -27,13 +27,13 @@ public class MomentumValuatorTests
     public void rate_of_change_momentum_scales_the_change_and_clamps_it()
     {
         var change = new StubSensor().Reads(0.01m);
-        var valuator = new RateOfChangeMomentum(change, 0.02m);
+        var valuator = new RateOfChangeMomentum(change, Fixed.From(0.02m));
         Assert.Equal(0.5m, valuator.Valuate().Score);
 
         change.Reads(-0.03m);
         Assert.Equal(-1m, valuator.Valuate().Score);
 
-        change.Current = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
+        change.Reads(Observation.Missing(ReasonCodes.IntelInsufficientHistory));
         Assert.False(valuator.Valuate().HasScore);
     }
 
@@ -68,7 +68,7 @@ public class MomentumValuatorTests
     }
 
     /// <summary>The price sensor reads first, then the valuator runs: the order the pipeline keeps.</summary>
-    private static Valuation ValuateAt(IValuator valuator, StubSensor price, decimal p)
+    private static Valuation ValuateAt(Valuator valuator, StubSensor price, decimal p)
     {
         price.Reads(p);
         return valuator.Valuate();

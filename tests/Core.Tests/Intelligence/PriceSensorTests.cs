@@ -56,12 +56,12 @@ public class PriceSensorTests
         sensor.Observe(Ticks.At(1, 0.53m));
         Assert.Equal(Observation.Missing(ReasonCodes.IntelInsufficientHistory), sensor.Current);
 
-        // changes +0.03, -0.04: sqrt((0.0009 + 0.0016) / 2) = sqrt(0.00125)
+        // changes +0.03, -0.04: sqrt((0.0009 + 0.0016) / 2) = sqrt(0.00125) = 0.0353553390593..., to the billionth below
         sensor.Observe(Ticks.At(2, 0.49m));
-        Assert.Equal(0.035355339059m, decimal.Round(sensor.Current.Value!.Value, 12));
+        Assert.Equal(0.035355339m, sensor.Current.Value);
 
-        // changes -0.04, 0: sqrt(0.0016 / 2) = sqrt(0.0008)
+        // changes -0.04, 0: sqrt(0.0016 / 2) = sqrt(0.0008) = 0.0282842712474...
         sensor.Observe(Ticks.At(3, 0.49m));
-        Assert.Equal(0.028284271247m, decimal.Round(sensor.Current.Value!.Value, 12));
+        Assert.Equal(0.028284271m, sensor.Current.Value);
     }
 }

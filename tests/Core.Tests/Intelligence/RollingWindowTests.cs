@@ -8,25 +8,27 @@ public class RollingWindowTests
     public void rolling_sum_drops_the_oldest_value_once_full()
     {
         var sum = new RollingSum(3);
-        sum.Push(1m);
-        sum.Push(2m);
+        sum.Push(1);
+        sum.Push(2);
         Assert.False(sum.IsFull);
-        sum.Push(3m);
-        Assert.Equal(6m, sum.Sum);
-        sum.Push(10m);
-        Assert.Equal(15m, sum.Sum); // 2 + 3 + 10
+        sum.Push(3);
+        Assert.Equal(6m, sum.Sum.ToDecimal());
+        sum.Push(10);
+        Assert.Equal(15m, sum.Sum.ToDecimal()); // 2 + 3 + 10
     }
 
     [Fact]
     public void price_window_gives_the_price_capacity_minus_one_pushes_ago()
     {
         var window = new PriceWindow(3);
-        window.Push(0.1m);
-        window.Push(0.2m);
-        window.Push(0.3m);
-        Assert.Equal(0.1m, window.Oldest);
-        window.Push(0.4m);
-        Assert.Equal(0.2m, window.Oldest);
+        foreach (var price in new[] { 0.1m, 0.2m, 0.3m })
+        {
+            window.Push(Fixed.From(price));
+        }
+
+        Assert.Equal(0.1m, window.Oldest.ToDecimal());
+        window.Push(Fixed.From(0.4m));
+        Assert.Equal(0.2m, window.Oldest.ToDecimal());
     }
 
     [Fact]
@@ -37,18 +39,8 @@ public class RollingWindowTests
         (decimal Low, decimal High)[] expected = [(0.5m, 0.5m), (0.5m, 0.9m), (0.1m, 0.9m), (0.1m, 0.9m), (0.1m, 0.4m), (0.3m, 0.4m)];
         for (var i = 0; i < values.Length; i++)
         {
-            extremes.Push(values[i]);
-            Assert.Equal(expected[i], (extremes.Lowest, extremes.Highest));
+            extremes.Push(Fixed.From(values[i]));
+            Assert.Equal(expected[i], (extremes.Lowest.ToDecimal(), extremes.Highest.ToDecimal()));
         }
-    }
-
-    [Theory]
-    [InlineData("2", "1.4142135623730950488")]
-    [InlineData("0.0004", "0.02")]
-    [InlineData("144", "12")]
-    [InlineData("0", "0")]
-    public void decimal_square_root_matches_hand_values(string value, string root)
-    {
-        Assert.Equal(decimal.Parse(root), decimal.Round(ScoreMath.Sqrt(decimal.Parse(value)), 19));
     }
 }

@@ -4,19 +4,19 @@ using Polytraders.Grains.Intelligence;
 namespace Polytraders.Core.Tests.Intelligence;
 
 /// <summary>A sensor whose reading the test sets, to drive a valuator by hand.</summary>
-internal sealed class StubSensor(string name = "stub") : ISensor
+internal sealed class StubSensor(string name = "stub") : Sensor(Observation.Missing(ReasonCodes.IntelInsufficientHistory))
 {
-    public string Name => name;
+    public override string Name => name;
 
-    public Observation Current { get; set; } = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
     }
 
-    public StubSensor Reads(decimal value)
+    public StubSensor Reads(decimal value) => Reads(Observation.Of(value));
+
+    public StubSensor Reads(Observation observation)
     {
-        Current = Observation.Of(value);
+        Current = observation;
         return this;
     }
 }

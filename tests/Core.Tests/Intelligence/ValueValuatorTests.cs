@@ -10,15 +10,15 @@ public class ValueValuatorTests
     [InlineData("0.55", "0.56", "-0.2")]
     public void mean_reversion_scores_the_gap_to_fair_value(string fair, string price, string expected)
     {
-        var valuator = new MeanReversionToFairValue("mean_reversion_to_reference", new StubSensor().Reads(decimal.Parse(fair)), new StubSensor().Reads(decimal.Parse(price)), 0.05m);
+        var valuator = new MeanReversionToFairValue("mean_reversion_to_reference", new StubSensor().Reads(decimal.Parse(fair)), new StubSensor().Reads(decimal.Parse(price)), Fixed.From(0.05m));
         Assert.Equal(Valuation.Of(ScoreType.FairValue, decimal.Parse(expected)), valuator.Valuate());
     }
 
     [Fact]
     public void mean_reversion_abstains_without_a_reference()
     {
-        var reference = new StubSensor { Current = Observation.Missing(ReasonCodes.IntelMissingReference) };
-        var valuation = new MeanReversionToFairValue("m", reference, new StubSensor().Reads(0.5m), 0.05m).Valuate();
+        var reference = new StubSensor().Reads(Observation.Missing(ReasonCodes.IntelMissingReference));
+        var valuation = new MeanReversionToFairValue("m", reference, new StubSensor().Reads(0.5m), Fixed.From(0.05m)).Valuate();
         Assert.Equal(Valuation.Abstain(ScoreType.FairValue, ReasonCodes.IntelMissingReference), valuation);
     }
 
@@ -29,15 +29,15 @@ public class ValueValuatorTests
     public void spread_adjusted_edge_subtracts_half_the_spread(string expected, string price, string spread, string score)
     {
         var valuator = new SpreadAdjustedEdge(
-            "edge", new StubSensor().Reads(decimal.Parse(expected)), new StubSensor().Reads(decimal.Parse(price)), new StubSensor().Reads(decimal.Parse(spread)), 0.05m);
+            "edge", new StubSensor().Reads(decimal.Parse(expected)), new StubSensor().Reads(decimal.Parse(price)), new StubSensor().Reads(decimal.Parse(spread)), Fixed.From(0.05m));
         Assert.Equal(Valuation.Of(ScoreType.ExpectedEdge, decimal.Parse(score)), valuator.Valuate());
     }
 
     [Fact]
     public void spread_adjusted_edge_carries_a_wide_spread_flag()
     {
-        var spread = new StubSensor { Current = Observation.Degraded(0.2m, ReasonCodes.DiscWideSpread) };
-        var valuation = new SpreadAdjustedEdge("edge", new StubSensor().Reads(0.8m), new StubSensor().Reads(0.5m), spread, 0.5m).Valuate();
+        var spread = new StubSensor().Reads(Observation.Degraded(0.2m, ReasonCodes.DiscWideSpread));
+        var valuation = new SpreadAdjustedEdge("edge", new StubSensor().Reads(0.8m), new StubSensor().Reads(0.5m), spread, Fixed.From(0.5m)).Valuate();
         Assert.Equal(Valuation.Of(ScoreType.ExpectedEdge, 0.4m, ReasonCodes.DiscWideSpread), valuation); // (0.3 - 0.1) / 0.5
     }
 
@@ -47,7 +47,7 @@ public class ValueValuatorTests
         var imbalance = new StubSensor().Reads(0.5m);
         Assert.Equal(Valuation.Of(ScoreType.Custom, 0.5m), new BookImbalancePressure(imbalance).Valuate());
 
-        imbalance.Current = Observation.Missing(ReasonCodes.DiscNoBook);
+        imbalance.Reads(Observation.Missing(ReasonCodes.DiscNoBook));
         Assert.Equal(Valuation.Abstain(ScoreType.Custom, ReasonCodes.DiscNoBook), new BookImbalancePressure(imbalance).Valuate());
     }
 

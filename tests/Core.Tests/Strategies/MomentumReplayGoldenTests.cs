@@ -11,7 +11,7 @@ namespace Polytraders.Core.Tests.Strategies;
 /// </summary>
 public class MomentumReplayGoldenTests(ITestOutputHelper output)
 {
-    private const string PinnedHash = "d5c5a1900ff715f1b68d64d87d435752dfb97b2d9c9b224ad0d2ac681a4d8f1a";
+    private const string PinnedHash = "20ad9ea22e749836058898391df008f2d36f2e9030fabc9bc72d6446ecbe3c06";
 
     private static string GoldenPath([CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(here)!, "Golden", "momentum_replay.txt");

@@ -7,26 +7,21 @@ namespace Polytraders.Grains.Backtest.Data;
 public sealed class PriceMerge : IDisposable
 {
     private readonly IPriceSource[] _sources;
-    private readonly int[] _heap;
 
-    // The merge keys of each source's current point, so ordering the heap never copies points out of the sources.
-    private readonly long[] _ticks;
-    private readonly long[] _order;
+    // Each entry carries its merge key, so ordering the heap reads one array and never copies points out of sources.
+    private readonly Entry[] _heap;
     private int _count;
     private int _pending = -1;
 
     public PriceMerge(IReadOnlyList<IPriceSource> sources)
     {
         _sources = [.. sources];
-        _heap = new int[_sources.Length];
-        _ticks = new long[_sources.Length];
-        _order = new long[_sources.Length];
+        _heap = new Entry[_sources.Length];
         for (var i = 0; i < _sources.Length; i++)
         {
             if (_sources[i].MoveNext())
             {
-                Key(i);
-                _heap[_count++] = i;
+                _heap[_count++] = EntryOf(i);
             }
         }
 
@@ -43,16 +38,7 @@ public sealed class PriceMerge : IDisposable
         // The source that gave the last point moves on only now, so a source is read lazily, one point ahead.
         if (_pending >= 0)
         {
-            if (_sources[_pending].MoveNext())
-            {
-                Key(_pending);
-                _heap[0] = _pending;
-            }
-            else
-            {
-                _heap[0] = _heap[--_count];
-            }
-
+            _heap[0] = _sources[_pending].MoveNext() ? EntryOf(_pending) : _heap[--_count];
             _pending = -1;
             SiftDown(0);
         }
@@ -62,7 +48,7 @@ public sealed class PriceMerge : IDisposable
             return false;
         }
 
-        _pending = _heap[0];
+        _pending = _heap[0].Source;
         Current = _sources[_pending].Current;
         return true;
     }
@@ -77,32 +63,37 @@ public sealed class PriceMerge : IDisposable
 
     private void SiftDown(int index)
     {
+        var moving = _heap[index];
         while (true)
         {
             var left = (2 * index) + 1;
             if (left >= _count)
             {
-                return;
+                break;
             }
 
-            var smallest = left + 1 < _count && Less(_heap[left + 1], _heap[left]) ? left + 1 : left;
-            if (!Less(_heap[smallest], _heap[index]))
+            var smallest = left + 1 < _count && _heap[left + 1].Before(_heap[left]) ? left + 1 : left;
+            if (!_heap[smallest].Before(moving))
             {
-                return;
+                break;
             }
 
-            (_heap[index], _heap[smallest]) = (_heap[smallest], _heap[index]);
+            _heap[index] = _heap[smallest];
             index = smallest;
         }
+
+        _heap[index] = moving;
     }
 
     /// <summary>Time first, then market, outcome and source index packed into one long (markets and outcomes are small).</summary>
-    private void Key(int source)
+    private Entry EntryOf(int source)
     {
         var point = _sources[source].Current;
-        _ticks[source] = point.UtcTicks;
-        _order[source] = ((long)point.Market << 36) | ((long)point.Outcome << 28) | (uint)source;
+        return new Entry(point.UtcTicks, ((long)point.Market << 36) | ((long)point.Outcome << 28) | (uint)source, source);
     }
 
-    private bool Less(int a, int b) => _ticks[a] < _ticks[b] || (_ticks[a] == _ticks[b] && _order[a] < _order[b]);
+    private readonly record struct Entry(long Ticks, long Order, int Source)
+    {
+        public bool Before(in Entry other) => Ticks < other.Ticks || (Ticks == other.Ticks && Order < other.Order);
+    }
 }

@@ -9,13 +9,11 @@ namespace Polytraders.Grains.Intelligence;
 /// </summary>
 public static class CombinerQuorum
 {
-    public const decimal Share = 0.5m;
-
-    /// <summary>Null when the quorum is met, else the code to withhold the score with.</summary>
-    public static string? Missing(decimal scored, decimal declared) => scored switch
+    /// <summary>Null when the quorum (half the declared weight) is met, else the code to withhold the score with.</summary>
+    public static string? Missing(Fixed scored, Fixed declared) => scored switch
     {
-        0m => ReasonCodes.IntelAbstained,
-        _ when scored < Share * declared => ReasonCodes.IntelNoQuorum,
+        { Raw: 0 } => ReasonCodes.IntelAbstained,
+        _ when 2 * scored < declared => ReasonCodes.IntelNoQuorum,
         _ => null,
     };
 }

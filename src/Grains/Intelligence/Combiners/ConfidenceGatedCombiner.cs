@@ -7,7 +7,7 @@ namespace Polytraders.Grains.Intelligence;
 /// the score is held back with INTEL_LOW_CONFIDENCE. The weakest one rules because any single reason for distrust
 /// (noise, a thin book, an imminent resolution) is enough. No confidence reading at all is not enough confidence.
 /// </summary>
-public sealed class ConfidenceGatedCombiner(ICombiner inner, decimal gate) : ICombiner
+public sealed class ConfidenceGatedCombiner(ICombiner inner, Fixed gate) : ICombiner
 {
     public string Name => "confidence_gated";
 
@@ -19,7 +19,7 @@ public sealed class ConfidenceGatedCombiner(ICombiner inner, decimal gate) : ICo
             return combined;
         }
 
-        decimal? weakest = null;
+        Fixed? weakest = null;
         var anyAbstained = false;
         foreach (var valuation in valuations)
         {
@@ -28,7 +28,7 @@ public sealed class ConfidenceGatedCombiner(ICombiner inner, decimal gate) : ICo
                 continue;
             }
 
-            if (valuation.Score is { } confidence)
+            if (valuation.Conviction is { } confidence)
             {
                 weakest = weakest is { } w && w <= confidence ? w : confidence;
             }

@@ -14,8 +14,8 @@ public sealed class MajorityVoteCombiner : ICombiner
 
     public Combination Combine(ReadOnlySpan<Valuation> valuations)
     {
-        var voted = new ScoreTypeWeights(stackalloc decimal[ScoreTypeWeights.TypeCount]);
-        var declared = new ScoreTypeWeights(stackalloc decimal[ScoreTypeWeights.TypeCount]);
+        var voted = new ScoreTypeWeights(stackalloc Fixed[ScoreTypeWeights.TypeCount]);
+        var declared = new ScoreTypeWeights(stackalloc Fixed[ScoreTypeWeights.TypeCount]);
         var voters = 0;
         var votes = 0;
         var margin = 0;
@@ -27,22 +27,22 @@ public sealed class MajorityVoteCombiner : ICombiner
                 continue;
             }
 
-            declared.Add(valuation.ScoreType, 1m);
+            declared.Add(valuation.ScoreType, Fixed.One);
             voters++;
-            if (valuation.Score is not { } score)
+            if (valuation.Conviction is not { } score)
             {
                 anyAbstained = true;
                 continue;
             }
 
-            voted.Add(valuation.ScoreType, 1m);
+            voted.Add(valuation.ScoreType, Fixed.One);
             votes++;
-            margin += Math.Sign(score);
+            margin += Fixed.Sign(score);
         }
 
         var declaredType = declared.Heaviest(ScoreType.Custom);
         return CombinerQuorum.Missing(votes, voters) is { } missing
             ? Combination.Withheld(declaredType, missing)
-            : Combination.Of((decimal)margin / votes, voted.Heaviest(declaredType), anyAbstained ? ReasonCodes.IntelDegraded : null);
+            : Combination.Of((Fixed)margin / votes, voted.Heaviest(declaredType), anyAbstained ? ReasonCodes.IntelDegraded : null);
     }
 }

@@ -10,7 +10,7 @@ namespace Polytraders.Grains.Intelligence;
 /// </summary>
 public sealed class WeightedMeanCombiner : ICombiner
 {
-    private readonly decimal[] _weights;
+    private readonly Fixed[] _weights;
 
     // Everything but the weighted sum depends only on each valuation's score type and whether it scored (its shape),
     // which rarely changes from tick to tick: it is worked out again only when the shape differs from the last one.
@@ -18,7 +18,7 @@ public sealed class WeightedMeanCombiner : ICombiner
     private bool _hasShape;
     private ScoreType _declaredType;
     private ScoreType _scoredType;
-    private decimal _totalWeight;
+    private Fixed _totalWeight;
     private string? _missing;
     private bool _anyAbstained;
 
@@ -30,7 +30,7 @@ public sealed class WeightedMeanCombiner : ICombiner
             ArgumentOutOfRangeException.ThrowIfNegative(weight);
         }
 
-        _weights = weights.ToArray();
+        _weights = [.. weights.ToArray().Select(Fixed.From)];
         _shape = new int[_weights.Length];
     }
 
@@ -44,7 +44,7 @@ public sealed class WeightedMeanCombiner : ICombiner
         }
 
         var sameShape = _hasShape;
-        var weightedSum = 0m;
+        var weightedSum = Fixed.Zero;
         for (var i = 0; i < valuations.Length; i++)
         {
             var valuation = valuations[i];
@@ -56,7 +56,7 @@ public sealed class WeightedMeanCombiner : ICombiner
             }
 
             var weight = _weights[i];
-            if (!valuation.IsConfidence && weight != 0m && valuation.Score is { } score)
+            if (!valuation.IsConfidence && weight != Fixed.Zero && valuation.Conviction is { } score)
             {
                 weightedSum += weight * score;
             }
@@ -75,16 +75,16 @@ public sealed class WeightedMeanCombiner : ICombiner
     /// <summary>The weights, score types and quorum of a shape of valuations, summed in the same order as ever.</summary>
     private void Reshape(ReadOnlySpan<Valuation> valuations)
     {
-        var scored = new ScoreTypeWeights(stackalloc decimal[ScoreTypeWeights.TypeCount]);
-        var declared = new ScoreTypeWeights(stackalloc decimal[ScoreTypeWeights.TypeCount]);
-        var declaredWeight = 0m;
-        var totalWeight = 0m;
+        var scored = new ScoreTypeWeights(stackalloc Fixed[ScoreTypeWeights.TypeCount]);
+        var declared = new ScoreTypeWeights(stackalloc Fixed[ScoreTypeWeights.TypeCount]);
+        var declaredWeight = Fixed.Zero;
+        var totalWeight = Fixed.Zero;
         var anyAbstained = false;
         for (var i = 0; i < valuations.Length; i++)
         {
             var valuation = valuations[i];
             var weight = _weights[i];
-            if (valuation.IsConfidence || weight == 0m)
+            if (valuation.IsConfidence || weight == Fixed.Zero)
             {
                 continue;
             }

@@ -19,7 +19,7 @@ public static class CryptoPack
         var volatility = new RealisedVolatilitySensor(settings.SlowLookback);
 
         // Weights favour the smoothed trend; order flow is the noisiest direction and counts least.
-        (IValuator Valuator, decimal Weight)[] valuators =
+        (Valuator Valuator, decimal Weight)[] valuators =
         [
             (new EwmaCrossoverMomentum(ewmaFast, ewmaSlow, settings.TrendFullScale), 3m),
             (new RateOfChangeMomentum(rateOfChange, settings.TrendFullScale), 2m),

@@ -3,10 +3,10 @@ namespace Polytraders.Grains.Intelligence;
 /// <summary>Puts a pack's wired parts together, so weights stay next to the valuators they belong to.</summary>
 internal static class PackAssembly
 {
-    public static PackParts Assemble(ISensor[] sensors, (IValuator Valuator, decimal Weight)[] valuators, IntelligenceSettings settings)
+    public static PackParts Assemble(Sensor[] sensors, (Valuator Valuator, decimal Weight)[] valuators, IntelligenceSettings settings)
     {
         var weights = new decimal[valuators.Length];
-        var wired = new IValuator[valuators.Length];
+        var wired = new Valuator[valuators.Length];
         for (var i = 0; i < valuators.Length; i++)
         {
             (wired[i], weights[i]) = valuators[i];

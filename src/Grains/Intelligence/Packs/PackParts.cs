@@ -4,4 +4,4 @@ namespace Polytraders.Grains.Intelligence;
 /// One fresh, wired set of a pack's sensors, valuators and combiners. Built anew per market, because sensors and
 /// valuators hold that market's history.
 /// </summary>
-public sealed record PackParts(IReadOnlyList<ISensor> Sensors, IReadOnlyList<IValuator> Valuators, IReadOnlyList<ICombiner> Combiners);
+public sealed record PackParts(IReadOnlyList<Sensor> Sensors, IReadOnlyList<Valuator> Valuators, IReadOnlyList<ICombiner> Combiners);

@@ -20,7 +20,7 @@ public static class PoliticsPack
         var ewmaSlow = new EwmaSensor("ewma_slow", settings.SlowLookback);
         var reference = new ReferencePriceSensor(settings.ReferenceMaxAge);
 
-        (IValuator Valuator, decimal Weight)[] valuators =
+        (Valuator Valuator, decimal Weight)[] valuators =
         [
             (new EwmaCrossoverMomentum(ewmaFast, ewmaSlow, settings.TrendFullScale), 3m),
             (new BreakoutMomentum(lastPrice, settings.SlowLookback), 2m),

@@ -6,19 +6,17 @@ namespace Polytraders.Grains.Intelligence;
 /// (bid size - ask size) / (bid size + ask size) at the top of the book, in [-1,1]: positive when more shares wait to
 /// buy than to sell.
 /// </summary>
-public sealed class BookImbalanceSensor : ISensor
+public sealed class BookImbalanceSensor() : Sensor(Observation.Missing(ReasonCodes.DiscNoBook))
 {
-    public string Name => "book_imbalance";
+    public override string Name => "book_imbalance";
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.DiscNoBook);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
         var bidSize = tick.BidSize ?? 0m;
         var askSize = tick.AskSize ?? 0m;
         var depth = bidSize + askSize;
         Current = depth > 0m
-            ? Observation.Of((bidSize - askSize) / depth)
+            ? Observation.Of(Fixed.From(bidSize - askSize) / Fixed.From(depth))
             : Observation.Missing(ReasonCodes.DiscNoBook);
     }
 }

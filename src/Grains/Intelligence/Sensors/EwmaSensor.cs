@@ -7,28 +7,28 @@ namespace Polytraders.Grains.Intelligence;
 /// It updates from the first tick but withholds its value until it has seen <c>lookback</c> ticks, because an average
 /// still dominated by its seed is not yet a trend.
 /// </summary>
-public sealed class EwmaSensor : ISensor
+public sealed class EwmaSensor : Sensor
 {
-    private readonly decimal _alpha;
+    private readonly Fixed _alpha;
     private readonly int _lookback;
-    private decimal _average;
+    private Fixed _average;
     private int _seen;
 
     public EwmaSensor(string name, int lookback)
+        : base(Observation.Missing(ReasonCodes.IntelInsufficientHistory))
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lookback, 1);
         Name = name;
         _lookback = lookback;
-        _alpha = 2m / (lookback + 1);
+        _alpha = (Fixed)2 / (lookback + 1);
     }
 
-    public string Name { get; }
+    public override string Name { get; }
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
-        _average = _seen == 0 ? tick.Price : _average + (_alpha * (tick.Price - _average));
+        var price = tick.PriceReading;
+        _average = _seen == 0 ? price : _average + (_alpha * (price - _average));
         if (_seen < _lookback)
         {
             _seen++;

@@ -6,19 +6,18 @@ namespace Polytraders.Grains.Intelligence;
 /// Price now minus price <c>lookback</c> ticks ago, in probability points. Absolute rather than relative change,
 /// because a move from 0.02 to 0.04 is not a hundred times a move from 0.50 to 0.52 in a binary market.
 /// </summary>
-public sealed class RateOfChangeSensor(int lookback) : ISensor
+public sealed class RateOfChangeSensor(int lookback) : Sensor(Observation.Missing(ReasonCodes.IntelInsufficientHistory))
 {
     private readonly PriceWindow _window = new(lookback + 1);
 
-    public string Name => "rate_of_change";
+    public override string Name => "rate_of_change";
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
-        _window.Push(tick.Price);
+        var price = tick.PriceReading;
+        _window.Push(price);
         Current = _window.IsFull
-            ? Observation.Of(tick.Price - _window.Oldest)
+            ? Observation.Of(price - _window.Oldest)
             : Observation.Missing(ReasonCodes.IntelInsufficientHistory);
     }
 }

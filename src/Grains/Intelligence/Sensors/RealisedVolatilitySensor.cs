@@ -7,36 +7,31 @@ namespace Polytraders.Grains.Intelligence;
 /// taken as zero, the usual realised-volatility convention over short windows, so the running sum of squares is all
 /// the state it needs.
 /// </summary>
-public sealed class RealisedVolatilitySensor : ISensor
+public sealed class RealisedVolatilitySensor : Sensor
 {
     private readonly RollingSum _squaredChanges;
-
-    // Squared changes are multiples of the squared price tick, so the sum repeats and its root is looked up, not recomputed.
-    private readonly DecimalMemo _rootMeanOfSum;
-    private decimal? _previous;
+    private Fixed? _previous;
 
     public RealisedVolatilitySensor(int lookback)
+        : base(Observation.Missing(ReasonCodes.IntelInsufficientHistory))
     {
         _squaredChanges = new RollingSum(lookback);
-        decimal capacity = _squaredChanges.Capacity;
-        _rootMeanOfSum = new DecimalMemo(sum => ScoreMath.Sqrt(sum / capacity));
     }
 
-    public string Name => "realised_volatility";
+    public override string Name => "realised_volatility";
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
+        var price = tick.PriceReading;
         if (_previous is { } previous)
         {
-            var change = tick.Price - previous;
+            var change = price - previous;
             _squaredChanges.Push(change * change);
         }
 
-        _previous = tick.Price;
+        _previous = price;
         Current = _squaredChanges.IsFull
-            ? Observation.Of(_rootMeanOfSum[_squaredChanges.Sum])
+            ? Observation.Of(Fixed.Sqrt(_squaredChanges.Sum / _squaredChanges.Capacity))
             : Observation.Missing(ReasonCodes.IntelInsufficientHistory);
     }
 }

@@ -6,20 +6,18 @@ namespace Polytraders.Grains.Intelligence;
 /// An external estimate of the token's fair price (spot-implied for crypto, poll-implied for politics). Feeds send it
 /// less often than prices, so the last one is kept until it is older than <c>maxAge</c>; after that it is stale.
 /// </summary>
-public sealed class ReferencePriceSensor(TimeSpan maxAge) : ISensor
+public sealed class ReferencePriceSensor(TimeSpan maxAge) : Sensor(Observation.Missing(ReasonCodes.IntelMissingReference))
 {
-    private decimal _reference;
+    private Fixed _reference;
     private DateTimeOffset? _receivedAt;
 
-    public string Name => "reference_price";
+    public override string Name => "reference_price";
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelMissingReference);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
         if (tick.ReferencePrice is { } reference)
         {
-            _reference = reference;
+            _reference = Fixed.From(reference);
             _receivedAt = tick.Timestamp;
         }
 

@@ -7,15 +7,13 @@ namespace Polytraders.Grains.Intelligence;
 /// that carried it, since feeds send it rarely. Inside the near-resolution window the reading is flagged
 /// DISC_NEAR_RESOLUTION: prices there move on the outcome, not on trend.
 /// </summary>
-public sealed class TimeToResolutionSensor(decimal nearResolutionHours) : ISensor
+public sealed class TimeToResolutionSensor(Fixed nearResolutionHours) : Sensor(Observation.Missing(ReasonCodes.IntelMissingEndDate))
 {
     private DateTimeOffset? _endDate;
 
-    public string Name => "time_to_resolution";
+    public override string Name => "time_to_resolution";
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelMissingEndDate);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
         _endDate = tick.EndDate ?? _endDate;
         if (_endDate is not { } endDate)
@@ -27,6 +25,6 @@ public sealed class TimeToResolutionSensor(decimal nearResolutionHours) : ISenso
         var hours = ScoreMath.HoursBetween(tick.Timestamp, endDate);
         Current = hours > nearResolutionHours
             ? Observation.Of(hours)
-            : Observation.Degraded(hours > 0m ? hours : 0m, ReasonCodes.DiscNearResolution);
+            : Observation.Degraded(Fixed.Max(hours, Fixed.Zero), ReasonCodes.DiscNearResolution);
     }
 }

@@ -7,21 +7,19 @@ namespace Polytraders.Grains.Intelligence;
 /// one reports no trade and counts as zero; a feed that never reports volume leaves the sensor abstaining rather
 /// than reading as a market where nothing trades.
 /// </summary>
-public sealed class VolumeSensor(int lookback) : ISensor
+public sealed class VolumeSensor(int lookback) : Sensor(Observation.Missing(ReasonCodes.IntelInsufficientHistory))
 {
     private readonly RollingSum _volumes = new(lookback);
     private bool _feedReportsVolume;
 
-    public string Name => "volume";
+    public override string Name => "volume";
 
-    public Observation Current { get; private set; } = Observation.Missing(ReasonCodes.IntelInsufficientHistory);
-
-    public void Observe(in MarketTick tick)
+    public override void Observe(in MarketTick tick)
     {
         _feedReportsVolume |= tick.Volume.HasValue;
         if (_feedReportsVolume)
         {
-            _volumes.Push(tick.Volume ?? 0m);
+            _volumes.Push(tick.Volume is { } volume ? Fixed.From(volume) : Fixed.Zero);
         }
 
         Current = _volumes.IsFull

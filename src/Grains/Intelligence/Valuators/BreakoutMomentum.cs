@@ -6,19 +6,15 @@ namespace Polytraders.Grains.Intelligence;
 /// Where the price sits in the range of the previous <c>lookback</c> prices: -1 at the low, +1 at the high, and full
 /// conviction beyond either (a breakout). A flat range carries no direction, so it scores zero.
 /// </summary>
-public sealed class BreakoutMomentum(ISensor price, int lookback) : IValuator
+public sealed class BreakoutMomentum(Sensor price, int lookback) : Valuator
 {
     private readonly SlidingExtremes _range = new(lookback);
 
-    // Prices, and so the distances from the low and the range's width, are whole ticks: the division behind each
-    // pair is done once.
-    private readonly DecimalPairMemo _scoreOf = new(static (fromLow, width) => ((2m * fromLow) / width) - 1m);
+    public override string Name => "breakout_momentum";
 
-    public string Name => "breakout_momentum";
-
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
-        if (price.Current.Value is not { } now)
+        if (price.Current.Reading is not { } now)
         {
             return Valuation.Abstain(ScoreType.Momentum, price.Current.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
         }
@@ -31,6 +27,6 @@ public sealed class BreakoutMomentum(ISensor price, int lookback) : IValuator
         return valuation;
     }
 
-    private decimal PositionInRange(decimal now, decimal low, decimal high) =>
-        high > low ? _scoreOf[now - low, high - low] : 0m;
+    private static Fixed PositionInRange(Fixed now, Fixed low, Fixed high) =>
+        high > low ? ((2 * (now - low)) / (high - low)) - 1 : Fixed.Zero;
 }

@@ -6,11 +6,11 @@ namespace Polytraders.Grains.Intelligence;
 /// Fast EWMA minus slow EWMA, scaled so a gap of <c>fullScaleGap</c> is full conviction: positive while the recent
 /// price runs above its longer trend.
 /// </summary>
-public sealed class EwmaCrossoverMomentum(ISensor fast, ISensor slow, decimal fullScaleGap) : IValuator
+public sealed class EwmaCrossoverMomentum(Sensor fast, Sensor slow, Fixed fullScaleGap) : Valuator
 {
-    public string Name => "ewma_crossover_momentum";
+    public override string Name => "ewma_crossover_momentum";
 
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var f = fast.Current;
         var s = slow.Current;
@@ -19,6 +19,6 @@ public sealed class EwmaCrossoverMomentum(ISensor fast, ISensor slow, decimal fu
             return Valuation.Abstain(ScoreType.Momentum, f.ReasonCode ?? s.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
         }
 
-        return Valuation.Of(ScoreType.Momentum, ScoreMath.Scale(f.Value!.Value - s.Value!.Value, fullScaleGap));
+        return Valuation.Of(ScoreType.Momentum, ScoreMath.Scale(f.Reading!.Value - s.Reading!.Value, fullScaleGap));
     }
 }

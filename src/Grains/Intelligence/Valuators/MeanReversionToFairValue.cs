@@ -6,11 +6,11 @@ namespace Polytraders.Grains.Intelligence;
 /// How far the price sits below a fair-value estimate, scaled so <c>fullScaleGap</c> is full conviction: positive when
 /// the token is cheap against the estimate and should revert up to it.
 /// </summary>
-public sealed class MeanReversionToFairValue(string name, ISensor fairValue, ISensor price, decimal fullScaleGap) : IValuator
+public sealed class MeanReversionToFairValue(string name, Sensor fairValue, Sensor price, Fixed fullScaleGap) : Valuator
 {
-    public string Name => name;
+    public override string Name => name;
 
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var fair = fairValue.Current;
         var now = price.Current;
@@ -19,6 +19,6 @@ public sealed class MeanReversionToFairValue(string name, ISensor fairValue, ISe
             return Valuation.Abstain(ScoreType.FairValue, fair.ReasonCode ?? now.ReasonCode ?? ReasonCodes.IntelMissingReference);
         }
 
-        return Valuation.Of(ScoreType.FairValue, ScoreMath.Scale(fair.Value!.Value - now.Value!.Value, fullScaleGap), now.ReasonCode);
+        return Valuation.Of(ScoreType.FairValue, ScoreMath.Scale(fair.Reading!.Value - now.Reading!.Value, fullScaleGap), now.ReasonCode);
     }
 }

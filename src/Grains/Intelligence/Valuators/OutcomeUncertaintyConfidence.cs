@@ -6,15 +6,15 @@ namespace Polytraders.Grains.Intelligence;
 /// 4p(1-p): 1 at an even price, falling to 0 at certainty. Near 0 or 1 a binary token has little room left to trend,
 /// so momentum there deserves little trust.
 /// </summary>
-public sealed class OutcomeUncertaintyConfidence(ISensor price) : IValuator
+public sealed class OutcomeUncertaintyConfidence(Sensor price) : Valuator
 {
-    public string Name => "outcome_uncertainty_confidence";
+    public override string Name => "outcome_uncertainty_confidence";
 
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var now = price.Current;
-        return now.Value is { } p
-            ? Valuation.Of(ScoreType.Confidence, 4m * p * (1m - p), now.ReasonCode)
+        return now.Reading is { } p
+            ? Valuation.Of(ScoreType.Confidence, 4 * p * (1 - p), now.ReasonCode)
             : Valuation.Abstain(ScoreType.Confidence, now.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
     }
 }

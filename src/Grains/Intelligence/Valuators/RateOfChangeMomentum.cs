@@ -3,18 +3,15 @@ using Polytraders.Contracts;
 namespace Polytraders.Grains.Intelligence;
 
 /// <summary>The price change over the lookback, scaled so <c>fullScaleChange</c> is full conviction.</summary>
-public sealed class RateOfChangeMomentum(ISensor rateOfChange, decimal fullScaleChange) : IValuator
+public sealed class RateOfChangeMomentum(Sensor rateOfChange, Fixed fullScaleChange) : Valuator
 {
-    // A change is a whole number of price ticks, so few values recur and each is scaled (a division) once.
-    private readonly DecimalMemo _scoreOf = new(value => ScoreMath.Scale(value, fullScaleChange));
+    public override string Name => "rate_of_change_momentum";
 
-    public string Name => "rate_of_change_momentum";
-
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var change = rateOfChange.Current;
-        return change.Value is { } value
-            ? Valuation.Of(ScoreType.Momentum, _scoreOf[value], change.ReasonCode)
+        return change.Reading is { } value
+            ? Valuation.Of(ScoreType.Momentum, ScoreMath.Scale(value, fullScaleChange), change.ReasonCode)
             : Valuation.Abstain(ScoreType.Momentum, change.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
     }
 }

@@ -7,11 +7,11 @@ namespace Polytraders.Grains.Intelligence;
 /// sign(expected - price) * max(0, |expected - price| - spread / 2), scaled so <c>fullScaleEdge</c> is full
 /// conviction. An edge the spread eats scores zero.
 /// </summary>
-public sealed class SpreadAdjustedEdge(string name, ISensor expected, ISensor price, ISensor spread, decimal fullScaleEdge) : IValuator
+public sealed class SpreadAdjustedEdge(string name, Sensor expected, Sensor price, Sensor spread, Fixed fullScaleEdge) : Valuator
 {
-    public string Name => name;
+    public override string Name => name;
 
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var target = expected.Current;
         var now = price.Current;
@@ -23,8 +23,8 @@ public sealed class SpreadAdjustedEdge(string name, ISensor expected, ISensor pr
                 target.ReasonCode ?? now.ReasonCode ?? cost.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
         }
 
-        var gap = target.Value!.Value - now.Value!.Value;
-        var edge = Math.Max(0m, Math.Abs(gap) - (cost.Value!.Value / 2m));
-        return Valuation.Of(ScoreType.ExpectedEdge, ScoreMath.Scale(Math.Sign(gap) * edge, fullScaleEdge), cost.ReasonCode);
+        var gap = target.Reading!.Value - now.Reading!.Value;
+        var edge = Fixed.Max(Fixed.Zero, Fixed.Abs(gap) - (cost.Reading!.Value / 2));
+        return Valuation.Of(ScoreType.ExpectedEdge, ScoreMath.Scale(Fixed.Sign(gap) < 0 ? -edge : edge, fullScaleEdge), cost.ReasonCode);
     }
 }

@@ -7,11 +7,11 @@ namespace Polytraders.Grains.Intelligence;
 /// 2 * (last - mid) / spread in between. A zero spread tells nothing about who crossed, so it scores zero. Order flow,
 /// so typed <see cref="ScoreType.Custom"/>.
 /// </summary>
-public sealed class TradeAggressorPressure(ISensor lastPrice, ISensor midPrice, ISensor spread) : IValuator
+public sealed class TradeAggressorPressure(Sensor lastPrice, Sensor midPrice, Sensor spread) : Valuator
 {
-    public string Name => "trade_aggressor_pressure";
+    public override string Name => "trade_aggressor_pressure";
 
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var last = lastPrice.Current;
         var mid = midPrice.Current;
@@ -21,7 +21,8 @@ public sealed class TradeAggressorPressure(ISensor lastPrice, ISensor midPrice, 
             return Valuation.Abstain(ScoreType.Custom, mid.ReasonCode ?? width.ReasonCode ?? last.ReasonCode ?? ReasonCodes.DiscNoBook);
         }
 
-        var score = width.Value!.Value > 0m ? 2m * (last.Value!.Value - mid.Value!.Value) / width.Value.Value : 0m;
+        var spreadWidth = width.Reading!.Value;
+        var score = spreadWidth > Fixed.Zero ? 2 * (last.Reading!.Value - mid.Reading!.Value) / spreadWidth : Fixed.Zero;
         return Valuation.Of(ScoreType.Custom, score, width.ReasonCode);
     }
 }

@@ -6,18 +6,15 @@ namespace Polytraders.Grains.Intelligence;
 /// 1 - volatility / ceiling, in [0,1]: a trend read through noise as large as <c>volatilityCeiling</c> per tick is no
 /// trend at all.
 /// </summary>
-public sealed class VolatilityConfidence(ISensor realisedVolatility, decimal volatilityCeiling) : IValuator
+public sealed class VolatilityConfidence(Sensor realisedVolatility, Fixed volatilityCeiling) : Valuator
 {
-    // Realised volatility repeats (see RealisedVolatilitySensor), so the division behind each value is done once.
-    private readonly DecimalMemo _confidenceOf = new(value => 1m - (value / volatilityCeiling));
+    public override string Name => "volatility_confidence";
 
-    public string Name => "volatility_confidence";
-
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var volatility = realisedVolatility.Current;
-        return volatility.Value is { } value
-            ? Valuation.Of(ScoreType.Confidence, _confidenceOf[value], volatility.ReasonCode)
+        return volatility.Reading is { } value
+            ? Valuation.Of(ScoreType.Confidence, 1 - (value / volatilityCeiling), volatility.ReasonCode)
             : Valuation.Abstain(ScoreType.Confidence, volatility.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
     }
 }

@@ -6,14 +6,14 @@ namespace Polytraders.Grains.Intelligence;
 /// Traded volume over the window against the volume at which moves are trusted fully, capped at 1: prices that
 /// barely trade move on single orders.
 /// </summary>
-public sealed class VolumeConfidence(ISensor volume, decimal fullConfidenceVolume) : IValuator
+public sealed class VolumeConfidence(Sensor volume, Fixed fullConfidenceVolume) : Valuator
 {
-    public string Name => "volume_confidence";
+    public override string Name => "volume_confidence";
 
-    public Valuation Valuate()
+    public override Valuation Valuate()
     {
         var traded = volume.Current;
-        return traded.Value is { } value
+        return traded.Reading is { } value
             ? Valuation.Of(ScoreType.Confidence, value / fullConfidenceVolume, traded.ReasonCode)
             : Valuation.Abstain(ScoreType.Confidence, traded.ReasonCode ?? ReasonCodes.IntelInsufficientHistory);
     }
