@@ -15,6 +15,7 @@ public sealed class DecisionRecorder : IDisposable
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly List<string>? _lines;
+    private readonly DecisionLineBuilder _line = new();
 
     // Lines are hashed in batches: SHA-256 of the concatenation is the same however it is fed, and one append per
     // batch instead of per line saves a native call per decision.
@@ -32,23 +33,23 @@ public sealed class DecisionRecorder : IDisposable
     {
         if (step.Signal is { } signal)
         {
-            Add(DecisionLog.SignalLine(signal));
+            Add(DecisionLog.WriteSignal(_line, signal));
         }
 
         if (step.Intent is { } intent)
         {
-            Add(DecisionLog.IntentLine(intent));
+            Add(DecisionLog.WriteIntent(_line, intent));
         }
 
         if (step.Stranded is { } stranded)
         {
-            Add(DecisionLog.StrandedLine(stranded));
+            Add(DecisionLog.WriteStranded(_line, stranded));
         }
     }
 
-    public void Add(RiskDecision decision) => Add(DecisionLog.RiskLine(decision));
+    public void Add(RiskDecision decision) => Add(DecisionLog.WriteRisk(_line, decision));
 
-    public void Add(TradingStateTransition transition, DateTimeOffset at) => Add(DecisionLog.TransitionLine(transition, at));
+    public void Add(TradingStateTransition transition, DateTimeOffset at) => Add(DecisionLog.WriteTransition(_line, transition, at));
 
     /// <summary>Lower-case hex SHA-256 of the lines so far.</summary>
     public string Hash()
@@ -59,10 +60,11 @@ public sealed class DecisionRecorder : IDisposable
 
     public void Dispose() => _hash.Dispose();
 
-    private void Add(string line)
+    private void Add(DecisionLineBuilder written)
     {
+        var line = written.Line;
         Count++;
-        _lines?.Add(line);
+        _lines?.Add(line.ToString());
         var length = Encoding.UTF8.GetMaxByteCount(line.Length) + 1;
         if (_batched + length > _batch.Length)
         {
@@ -71,7 +73,7 @@ public sealed class DecisionRecorder : IDisposable
 
         if (length > _batch.Length)
         {
-            _hash.AppendData(Encoding.UTF8.GetBytes(line + "\n"));
+            _hash.AppendData(Encoding.UTF8.GetBytes(line.ToString() + "\n"));
             return;
         }
 

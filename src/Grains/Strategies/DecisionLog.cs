@@ -49,37 +49,49 @@ public sealed class DecisionLog
     /// <summary>The hash of a stored decision text, to compare a golden file with a pinned hash.</summary>
     public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public static string SignalLine(Signal signal) => Join(
-        "SIGNAL", Time(signal.AsOf), signal.MarketId, signal.TokenId, Number(signal.StrategyScore), signal.ScoreType.ToString(), string.Join(',', signal.ReasonCodes));
+    public static string SignalLine(Signal signal) => WriteSignal(new DecisionLineBuilder(), signal).ToString();
 
-    public static string IntentLine(OrderIntent intent) => Join(
-        "INTENT",
-        Time(intent.CreatedAt),
-        intent.ClientOrderId,
-        intent.MarketId,
-        intent.TokenId,
-        intent.Side.ToString(),
-        Number(intent.Size),
-        Number(intent.LimitPrice),
-        intent.TimeInForce.ToString(),
-        intent.ReasonCode ?? "-",
-        intent.ExitCause?.ToString() ?? "-",
-        Number(intent.Signal.StrategyScore));
+    public static string IntentLine(OrderIntent intent) => WriteIntent(new DecisionLineBuilder(), intent).ToString();
 
-    public static string RiskLine(RiskDecision decision) => Join(
-        "RISK",
-        decision.Original.ClientOrderId,
-        decision.Outcome.ToString(),
-        decision.ReasonCode,
-        decision.BindingLimit ?? "-",
-        decision.Final is { } final ? Number(final.Size) : "-",
-        decision.Final is { } priced ? Number(priced.LimitPrice) : "-");
+    public static string RiskLine(RiskDecision decision) => WriteRisk(new DecisionLineBuilder(), decision).ToString();
 
-    public static string StrandedLine(MomentumPosition position) => Join(
-        "STRANDED", position.MarketId, position.TokenId, position.Phase.ToString(), Number(position.Size));
+    public static string StrandedLine(MomentumPosition position) => WriteStranded(new DecisionLineBuilder(), position).ToString();
 
-    public static string TransitionLine(TradingStateTransition transition, DateTimeOffset at) => Join(
-        "STATE", Time(at), transition.ReasonCode, transition.From.ToString(), transition.To.ToString(), transition.KillSwitch ? "kill-on" : "kill-off");
+    public static string TransitionLine(TradingStateTransition transition, DateTimeOffset at) =>
+        WriteTransition(new DecisionLineBuilder(), transition, at).ToString();
+
+    public static DecisionLineBuilder WriteSignal(DecisionLineBuilder line, Signal signal) => line.Start("SIGNAL")
+        .Field(signal.AsOf).Field(signal.MarketId).Field(signal.TokenId).Field(signal.StrategyScore).Field(signal.ScoreType.ToString())
+        .Field(signal.ReasonCodes, ',');
+
+    public static DecisionLineBuilder WriteIntent(DecisionLineBuilder line, OrderIntent intent) => line.Start("INTENT")
+        .Field(intent.CreatedAt)
+        .Field(intent.ClientOrderId)
+        .Field(intent.MarketId)
+        .Field(intent.TokenId)
+        .Field(intent.Side.ToString())
+        .Field(intent.Size)
+        .Field(intent.LimitPrice)
+        .Field(intent.TimeInForce.ToString())
+        .Field(intent.ReasonCode ?? "-")
+        .Field(intent.ExitCause?.ToString() ?? "-")
+        .Field(intent.Signal.StrategyScore);
+
+    public static DecisionLineBuilder WriteRisk(DecisionLineBuilder line, RiskDecision decision)
+    {
+        line.Start("RISK")
+            .Field(decision.Original.ClientOrderId)
+            .Field(decision.Outcome.ToString())
+            .Field(decision.ReasonCode)
+            .Field(decision.BindingLimit ?? "-");
+        return decision.Final is { } final ? line.Field(final.Size).Field(final.LimitPrice) : line.Field("-").Field("-");
+    }
+
+    public static DecisionLineBuilder WriteStranded(DecisionLineBuilder line, MomentumPosition position) => line.Start("STRANDED")
+        .Field(position.MarketId).Field(position.TokenId).Field(position.Phase.ToString()).Field(position.Size);
+
+    public static DecisionLineBuilder WriteTransition(DecisionLineBuilder line, TradingStateTransition transition, DateTimeOffset at) => line.Start("STATE")
+        .Field(at).Field(transition.ReasonCode).Field(transition.From.ToString()).Field(transition.To.ToString()).Field(transition.KillSwitch ? "kill-on" : "kill-off");
 
     /// <summary>Up to <paramref name="count"/> descriptions of lines that differ, for a failing golden test to print.</summary>
     public static IReadOnlyList<string> FirstDifferences(IReadOnlyList<string> expected, IReadOnlyList<string> actual, int count = 5)
@@ -96,19 +108,5 @@ public sealed class DecisionLog
         }
 
         return differences;
-    }
-
-    private static string Join(params string[] fields) => string.Join('|', fields);
-
-    /// <summary>yyyy-MM-ddTHH:mm:ss.fffffffZ: the round-trip format of a UTC DateTime, which has its own fast formatter.</summary>
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    /// <summary>Invariant digits with trailing fractional zeros dropped ("0.500" is "0.5"); trimming the default form is the custom format "0.####…" at half the cost.</summary>
-    private static string Number(decimal value)
-    {
-        Span<char> buffer = stackalloc char[32];
-        value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
-        var digits = buffer[..written];
-        return (digits.Contains('.') ? digits.TrimEnd('0').TrimEnd('.') : digits).ToString();
     }
 }
