@@ -97,7 +97,7 @@ public sealed class IntelligencePipeline
             throw new InvalidOperationException("No tick has been evaluated yet.");
         }
 
-        var inputs = new List<SignalInput>(_sensors.Length + _valuators.Length);
+        var inputs = new List<SignalInput>(ReadingCount());
         foreach (var sensor in _sensors)
         {
             if (sensor.Current.Reading is { } value)
@@ -126,9 +126,27 @@ public sealed class IntelligencePipeline
         };
     }
 
+    /// <summary>How many sensors read and valuators scored on the last tick: the Signal's inputs.</summary>
+    private int ReadingCount()
+    {
+        var count = 0;
+        foreach (var sensor in _sensors)
+        {
+            count += sensor.Current.HasValue ? 1 : 0;
+        }
+
+        foreach (var valuation in _valuations)
+        {
+            count += valuation.HasScore ? 1 : 0;
+        }
+
+        return count;
+    }
+
     private List<string> GatherReasonCodes()
     {
-        var codes = new List<string>(MaxReasonCodes);
+        // A tick rarely carries more than a few codes; the list grows to the schema's 16 only when it has to.
+        var codes = new List<string>(4);
         foreach (var sensor in _sensors)
         {
             Note(codes, sensor.Current.ReasonCode);

@@ -66,12 +66,18 @@ public sealed record RiskBook
         var total = 0m;
         foreach (var position in Positions.Values)
         {
-            total += SameMarket(position.MarketId, marketId) ? position.CostBasis : 0m;
+            if (SameMarket(position.MarketId, marketId))
+            {
+                total += position.CostBasis;
+            }
         }
 
         foreach (var order in OpenOrders.Values)
         {
-            total += SameMarket(order.MarketId, marketId) ? order.ReservedNotional : 0m;
+            if (SameMarket(order.MarketId, marketId))
+            {
+                total += order.ReservedNotional;
+            }
         }
 
         return total;
@@ -82,12 +88,18 @@ public sealed record RiskBook
         var total = 0m;
         foreach (var position in Positions.Values)
         {
-            total += position.ClusterIds.Contains(clusterId) ? position.CostBasis : 0m;
+            if (position.ClusterIds.Contains(clusterId))
+            {
+                total += position.CostBasis;
+            }
         }
 
         foreach (var order in OpenOrders.Values)
         {
-            total += order.ClusterIds.Contains(clusterId) ? order.ReservedNotional : 0m;
+            if (order.ClusterIds.Contains(clusterId))
+            {
+                total += order.ReservedNotional;
+            }
         }
 
         return total;
@@ -111,7 +123,10 @@ public sealed record RiskBook
         var sellable = Positions.TryGetValue(tokenId, out var position) ? position.Size : 0m;
         foreach (var order in OpenOrders.Values)
         {
-            sellable -= order.Side == Side.Sell && order.TokenId == tokenId ? order.RemainingSize : 0m;
+            if (order.Side == Side.Sell && order.TokenId == tokenId)
+            {
+                sellable -= order.RemainingSize;
+            }
         }
 
         return sellable;

@@ -52,7 +52,7 @@ public sealed class MomentumStrategy
         _sequence = restored?.Sequence ?? 0;
         foreach (var (marketId, position) in restored?.Positions ?? [])
         {
-            _markets.Set(marketId, new MarketSlot { Position = position });
+            _markets.Set(marketId, new MarketSlot { Position = position, TakeProfitPrice = position.EntryPrice + parameters.TakeProfit });
         }
     }
 
@@ -152,6 +152,7 @@ public sealed class MomentumStrategy
                 EntryClientOrderId = clientOrderId,
                 PendingClientOrderId = entering ? null : position.PendingClientOrderId,
             };
+            slot.TakeProfitPrice = slot.Position.EntryPrice + _parameters.TakeProfit;
             return entering && !slot.InScope
                 ? CloseOnLeaving(slot, OrderIntentExitCause.OutOfScope, bookOpen: true, time)
                 : StrategyStep.None;
@@ -273,7 +274,7 @@ public sealed class MomentumStrategy
     private OrderIntentExitCause? ExitCauseOf(MarketSlot slot, in MarketTick tick, Combination combined)
     {
         var position = slot.Position;
-        if (tick.Price >= position.EntryPrice + _parameters.TakeProfit)
+        if (tick.Price >= slot.TakeProfitPrice)
         {
             return OrderIntentExitCause.TakeProfit;
         }
@@ -359,6 +360,9 @@ public sealed class MomentumStrategy
         public ScoreZone Zone { get; set; }
 
         public decimal? LastPrice { get; set; }
+
+        /// <summary>Entry price plus the take-profit distance, kept with the entry price so a long tick only compares.</summary>
+        public decimal TakeProfitPrice { get; set; }
 
         /// <summary>Set by a refused entry; cleared once the score leaves the entry zone.</summary>
         public bool AwaitsFreshCrossing { get; set; }
