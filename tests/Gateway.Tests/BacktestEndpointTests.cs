@@ -17,7 +17,7 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
     {
         var client = host.AsOperator();
 
-        var started = await client.PostAsync("/api/v1/backtests", Http.Json(Request()));
+        var started = await client.PostAsync("/api/v1/backtests", Http.Json(BacktestRequests.Sample()));
 
         var accepted = (await Http.ReadJsonAsync(started, HttpStatusCode.Accepted)).AsObject();
         Assert.Equal("BACKTEST", Assert.Single(started.Headers.GetValues("Polytraders-Badge")));
@@ -27,7 +27,7 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         Assert.Equal("BACKTEST", accepted["badge"]!.GetValue<string>());
         Assert.Contains(accepted["status"]!.GetValue<string>(), new[] { "queued", "running", "completed" });
 
-        var run = await PollAsync(client, id);
+        var run = await BacktestRequests.PollAsync(client, id);
         Assert.Equal("completed", run["status"]!.GetValue<string>());
         Assert.Equal(100m, run["progress_percent"]!.GetValue<decimal>());
         Assert.Equal("alice", run["requested_by"]!.GetValue<string>());
@@ -36,7 +36,7 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         Assert.Equal(SampleCryptoHash, results["decision_hash"]!.GetValue<string>());
         Assert.Equal("1244.26671", results["total_pnl"]!.GetValue<string>());
 
-        var chain = (await Http.ReadJsonAsync(await client.GetAsync($"/api/v1/backtests/{id}/audit?limit=1000"), HttpStatusCode.OK))["items"]!.AsArray();
+        var chain = await BacktestRequests.ChainAsync(client, id);
         Assert.NotEmpty(chain);
         Assert.All(chain, e =>
         {
@@ -68,15 +68,18 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
     }
 
     [Fact]
-    public async Task reviewer_cannot_start_or_read_a_backtest()
+    public async Task reviewer_cannot_start_read_report_or_cancel_a_backtest()
     {
         var reviewer = host.AsReviewer();
 
-        var start = await reviewer.PostAsync("/api/v1/backtests", Http.Json(Request()));
+        var start = await reviewer.PostAsync("/api/v1/backtests", Http.Json(BacktestRequests.Sample()));
         Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(start, HttpStatusCode.Forbidden)));
 
         var read = await reviewer.GetAsync("/api/v1/backtests/BT-20260908-000000000001");
         Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(read, HttpStatusCode.Forbidden)));
+
+        var report = await reviewer.GetAsync("/api/v1/backtests/BT-20260908-000000000001/report");
+        Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(report, HttpStatusCode.Forbidden)));
 
         var cancel = await reviewer.DeleteAsync("/api/v1/backtests/BT-20260908-000000000001");
         Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(await Http.ReadProblemAsync(cancel, HttpStatusCode.Forbidden)));
@@ -87,7 +90,7 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
     [InlineData("""{"start":"2026-01-01T00:00:00Z","end":"2026-07-01T00:00:00Z"}""", "#/window")]
     public async Task a_window_over_180_days_is_refused_with_STRAT_BACKTEST_WINDOW_TOO_LONG(string window, string path)
     {
-        var body = Request();
+        var body = BacktestRequests.Sample();
         body["window"] = JsonNode.Parse(window);
 
         var response = await host.AsOperator().PostAsync("/api/v1/backtests", Http.Json(body));
@@ -103,24 +106,24 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
     {
         var operatorClient = host.AsOperator();
 
-        var unknown = Request();
+        var unknown = BacktestRequests.Sample();
         unknown["data"]!["dataset"] = "no-such-data";
         var missing = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(unknown));
         Assert.Equal(ReasonCodes.StratBacktestBadData, Http.ReasonCode(await Http.ReadProblemAsync(missing, HttpStatusCode.BadRequest)));
 
-        var afterResolution = Request();
+        var afterResolution = BacktestRequests.Sample();
         afterResolution["launch"]!["market_scope"] = new JsonObject { ["mode"] = "manual", ["market_ids"] = new JsonArray("0x5002fbf70c8ca94303026f05ede0d152153721b0ee559df62af95c775dd21003") };
         afterResolution["window"] = new JsonObject { ["start"] = "2026-09-07T00:00:00Z" };
         var empty = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(afterResolution));
         Assert.Equal(ReasonCodes.StratScopeEmpty, Http.ReasonCode(await Http.ReadProblemAsync(empty, HttpStatusCode.BadRequest)));
 
-        var mismatch = Request();
+        var mismatch = BacktestRequests.Sample();
         mismatch["launch"]!["portfolio_id"] = "PORT-002";
         var wrongPortfolio = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(mismatch));
         var problem = await Http.ReadProblemAsync(wrongPortfolio, HttpStatusCode.BadRequest);
         Assert.Contains(("PortfolioMismatch", "#/launch/portfolio_id"), Http.Violations(problem));
 
-        var broken = Request();
+        var broken = BacktestRequests.Sample();
         broken["fills"] = new JsonObject { ["timing"] = "at_close" };
         var invalid = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(broken));
         Assert.Contains(("NotInEnumeration", "#/fills/timing"), Http.Violations(await Http.ReadProblemAsync(invalid, HttpStatusCode.BadRequest)));
@@ -136,6 +139,8 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
             await client.GetAsync("/api/v1/backtests/not-a-backtest"),
             await client.DeleteAsync("/api/v1/backtests/BT-20260101-000000000000"),
             await client.GetAsync("/api/v1/backtests/BT-20260101-000000000000/audit"),
+            await client.GetAsync("/api/v1/backtests/BT-20260101-000000000000/report"),
+            await client.GetAsync("/api/v1/backtests/not-a-backtest/report"),
         })
         {
             Assert.Equal(ReasonCodes.StratBacktestNotFound, Http.ReasonCode(await Http.ReadProblemAsync(response, HttpStatusCode.NotFound)));
@@ -151,7 +156,7 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         try
         {
             var exit = await BacktestCommand.RunAsync(
-                ["--request", RequestPath(), "--data-dir", DataRoot(), "--report", report, "--id", "BT-cli-test-0001"], output, error);
+                ["--request", BacktestRequests.SamplePath(), "--data-dir", BacktestRequests.DataRoot(), "--report", report, "--id", "BT-cli-test-0001"], output, error);
 
             Assert.True(exit == 0, error.ToString());
             Assert.Contains(SampleCryptoHash, output.ToString(), StringComparison.Ordinal);
@@ -170,45 +175,9 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
             File.Delete(report);
         }
 
-        var refused = await BacktestCommand.RunAsync(["--request", RequestPath(), "--data-dir", DataRoot(), "--days", "181", "--report", "-"], output, error);
+        var refused = await BacktestCommand.RunAsync(["--request", BacktestRequests.SamplePath(), "--data-dir", BacktestRequests.DataRoot(), "--days", "181", "--report", "-"], output, error);
         Assert.Equal(1, refused);
         Assert.Contains(ReasonCodes.StratBacktestWindowTooLong, error.ToString(), StringComparison.Ordinal);
         Assert.Equal(64, await BacktestCommand.RunAsync(["--nonsense", "1"], output, error));
-    }
-
-    private static async Task<JsonObject> PollAsync(HttpClient client, string id)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var run = (await Http.ReadJsonAsync(await client.GetAsync($"/api/v1/backtests/{id}"), HttpStatusCode.OK)).AsObject();
-            Assert.Equal("BACKTEST", run["badge"]!.GetValue<string>());
-            if (run["status"]!.GetValue<string>() is not ("queued" or "running") || DateTime.UtcNow > deadline)
-            {
-                return run;
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>The good fixture the contract tests check: momentum-crypto-1 on the crypto Cluster of the sample data set.</summary>
-    private static JsonObject Request() => JsonNode.Parse(File.ReadAllText(RequestPath()))!.AsObject();
-
-    private static string RequestPath() => Path.Combine(Repo(), "fixtures", "good", "BacktestRequest", "default_window_is_the_last_180_days.json");
-
-    private static string DataRoot() => Path.Combine(Repo(), "fixtures", "backtest");
-
-    private static string Repo()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "fixtures", "backtest")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("fixtures/backtest not found above " + AppContext.BaseDirectory);
     }
 }

@@ -38,6 +38,8 @@ public sealed class DocumentTests(GatewayWithoutGrains host)
                      "/api/v1/portfolios/{portfolioId}/trading-state", "/api/v1/strategies/{strategyId}",
                      "/api/v1/strategies/{strategyId}/stop", "/api/v1/strategies/{strategyId}/relaunch",
                      "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/reason-codes",
+                     "/api/v1/backtests", "/api/v1/backtests/{backtestId}", "/api/v1/backtests/{backtestId}/report",
+                     "/api/v1/backtests/{backtestId}/audit", "/api/v1/backtests/{backtestId}/audit/verify",
                  })
         {
             Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document");
@@ -46,6 +48,10 @@ public sealed class DocumentTests(GatewayWithoutGrains host)
         var launch = paths["/api/v1/portfolios/{portfolioId}/strategies"]!["post"]!;
         Assert.NotEmpty(launch["security"]!.AsArray());
         Assert.NotNull(launch["requestBody"]);
+
+        var report = paths["/api/v1/backtests/{backtestId}/report"]!["get"]!["responses"]!.AsObject();
+        Assert.Equal("text/html", report["200"]!["content"]!.AsObject().Select(c => c.Key).Single());
+        Assert.True(report.ContainsKey("409"));
     }
 
     [Fact]

@@ -7,12 +7,13 @@ using Polytraders.Gateway.Contracts;
 using Polytraders.Gateway.Problems;
 using Polytraders.Grains;
 using Polytraders.Grains.Backtest;
+using Polytraders.Grains.Backtest.Report;
 
 namespace Polytraders.Gateway.Endpoints;
 
 /// <summary>
-/// Backtests, operators only: start one (202 with its id), read its status, progress and results, cancel it, read its
-/// own audit chain. Every answer about a Backtest is badged BACKTEST; its envelopes never reach a Portfolio's trail.
+/// Backtests, operators only: start one (202 with its id), read its status, progress and results, read its HTML report
+/// once completed, cancel it, read its own audit chain. Every answer about a Backtest is badged BACKTEST; its envelopes never reach a Portfolio's trail.
 /// </summary>
 internal static partial class BacktestEndpoints
 {
@@ -42,9 +43,17 @@ internal static partial class BacktestEndpoints
             .Produces<BacktestRun>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        backtests.MapGet("/{backtestId}/report", GetBacktestReport)
+            .WithName("GetBacktestReport")
+            .WithSummary("The self-contained HTML report of a completed Backtest (equity and drawdown charts, trades; no script, no external resource), badged BACKTEST on every panel. 409 while it runs or when it ended without results. Operators only.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
         backtests.MapDelete("/{backtestId}", CancelBacktest)
             .WithName("CancelBacktest")
-            .WithSummary("Cancel a queued or running Backtest. Operators only.")
+            .WithSummary("Cancel a queued or running Backtest: it stops at its next progress check and ends cancelled. Operators only.")
             .Produces<BacktestRun>(StatusCodes.Status202Accepted, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -64,6 +73,11 @@ internal static partial class BacktestEndpoints
     }
 
     public const string BadgeHeader = "Polytraders-Badge";
+
+    public const string ReportContentType = "text/html; charset=utf-8";
+
+    /// <summary>The report is served from the API's origin: it may style itself and draw inline SVG, and nothing else.</summary>
+    private const string ReportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static string Location(string backtestId) => $"/api/v1/backtests/{Uri.EscapeDataString(backtestId)}";
 
@@ -117,6 +131,28 @@ internal static partial class BacktestEndpoints
     {
         var run = BacktestIds.IsBacktestId(backtestId) ? await grains.GetGrain<IBacktestGrain>(backtestId).GetRun() : null;
         return run is null ? NotFound(backtestId) : GatewayResults.Ok(run);
+    }
+
+    private static async Task<IResult> GetBacktestReport(string backtestId, HttpContext context, IGrainFactory grains)
+    {
+        var run = BacktestIds.IsBacktestId(backtestId) ? await grains.GetGrain<IBacktestGrain>(backtestId).GetRun() : null;
+        switch (run)
+        {
+            case null:
+                return NotFound(backtestId);
+            case { Status: BacktestRunStatus.Queued or BacktestRunStatus.Running }:
+                return GatewayProblem.Result(ReasonCodes.StratBacktestNotFinished, $"Backtest {backtestId} is {run.Status.ToString().ToLowerInvariant()} ({run.ProgressPercent} %): its report exists once it completes.");
+            case { Status: BacktestRunStatus.Completed, Results: not null }:
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ReportContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.ContentDisposition = $"inline; filename=\"backtest-{backtestId}.html\"";
+                return TypedResults.Text(BacktestReport.Render(run), ReportContentType);
+            default:
+                // Cancelled or failed: no results to report. The run's own reason code says why, as a conflict with its state.
+                var failure = run.Failure ?? new BacktestFailure { ReasonCode = ReasonCodes.StratBacktestFailed, Detail = "it ended without results" };
+                return GatewayProblem.Result(failure.ReasonCode, $"Backtest {backtestId} is {run.Status.ToString().ToLowerInvariant()} and has no report: {failure.Detail}", StatusCodes.Status409Conflict);
+        }
     }
 
     private static async Task<IResult> CancelBacktest(string backtestId, ClaimsPrincipal user, IGrainFactory grains, ILoggerFactory loggers)

@@ -13,6 +13,20 @@ namespace Polytraders.Grains.Backtest;
 /// the CPU work never happens in a grain turn. The run reports progress through a field the grain reads on GetRun; when
 /// it ends, its continuation comes back to the grain to store the results (or the failure) in the grain's state. The
 /// run's audit goes to its own chain through <see cref="BacktestAuditWriter"/>.
+/// <para>
+/// Cancel stops the run at its next progress check (at most 32 768 points later); the run is stored as cancelled with
+/// the progress it had reached, and its chain ends with a <see cref="ReasonCodes.StratBacktestCancelled"/> stop link
+/// naming the operator. A run that fails ends its chain the same way with its failure's code.
+/// </para>
+/// <para>
+/// Restarts: a run stays queued or running in the grain's state until it ends, so when its activation is lost (silo
+/// restart, crash) the next activation (any call to the grain) runs it again from the start: runs are deterministic.
+/// The new attempt does not write its chain a second time: it re-derives the links already stored, checks each is
+/// identical, and continues after them behind one <see cref="ReasonCodes.StratBacktestResumed"/> link (see
+/// <see cref="BacktestAuditWriter"/>); a run that no longer matches its chain fails with STRAT_BACKTEST_FAILED instead
+/// of forking it. An activation that deactivates while its run runs (the silo stopping) stops the run and leaves it
+/// running in the state, for the next activation.
+/// </para>
 /// </summary>
 public sealed partial class BacktestGrain(
     [PersistentState("backtest", StreamNames.GrainStorage)] IPersistentState<BacktestGrainState> state,
@@ -23,17 +37,39 @@ public sealed partial class BacktestGrain(
 {
     private readonly object _progressLock = new();
     private BacktestProgress? _progress;
-    private CancellationTokenSource? _cancel;
+    private CancellationTokenSource? _stop;
+    private string? _cancelledBy;
+    private Task? _running;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        if (state.State.Run is { Status: BacktestRunStatus.Queued or BacktestRunStatus.Running } && state.State.Request is { } request)
+        if (state.State.Run is { Status: BacktestRunStatus.Queued or BacktestRunStatus.Running } && state.State.StoredRequest() is { } request)
         {
             // The activation that ran it is gone (a silo restart): runs are deterministic, so it runs again from the start.
             LogRestarted(this.GetPrimaryKeyString());
             await Launch(request);
         }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_running is { IsCompleted: false } running)
+        {
+            // Stop the run rather than leave it writing the chain headless; the state still says running.
+            LogAbandoning(this.GetPrimaryKeyString(), reason.Description);
+            await _stop!.CancelAsync();
+            try
+            {
+                await running.WaitAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogAbandonFailed(this.GetPrimaryKeyString(), e);
+            }
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CommandResult> Start(BacktestRequest request, string requestedBy)
@@ -60,7 +96,7 @@ public sealed partial class BacktestGrain(
             return CommandResult.Refused(ReasonCodes.StratBacktestBadData, $"The data set cannot be read: {e.Message}");
         }
 
-        state.State.Request = request;
+        state.State.Keep(request);
         state.State.Run = new BacktestRun
         {
             BacktestId = id,
@@ -87,13 +123,7 @@ public sealed partial class BacktestGrain(
             return Task.FromResult(state.State.Run);
         }
 
-        BacktestProgress? progress;
-        lock (_progressLock)
-        {
-            progress = _progress;
-        }
-
-        return Task.FromResult<BacktestRun?>(progress is { } p ? running with { ProgressPercent = Math.Min(p.Percent, 99.9m), EventsProcessed = p.Events } : running);
+        return Task.FromResult<BacktestRun?>(Progress() is { } p ? running with { ProgressPercent = Math.Min(p.Percent, 99.9m), EventsProcessed = p.Events } : running);
     }
 
     public async Task<AuditPage> ReadAudit(long afterSequence, int limit)
@@ -106,18 +136,28 @@ public sealed partial class BacktestGrain(
         };
     }
 
-    public Task<CommandResult> Cancel(string requestedBy)
+    public async Task<CommandResult> Cancel(string requestedBy)
     {
+        var id = this.GetPrimaryKeyString();
         if (state.State.Run is not { Status: BacktestRunStatus.Queued or BacktestRunStatus.Running })
         {
-            return Task.FromResult(state.State.Run is null
-                ? CommandResult.Refused(ReasonCodes.StratBacktestNotFound, $"No Backtest {this.GetPrimaryKeyString()}.")
-                : CommandResult.Refused(ReasonCodes.StratBacktestFinished, $"Backtest {this.GetPrimaryKeyString()} has already {state.State.Run.Status.ToString().ToLowerInvariant()}."));
+            return state.State.Run is null
+                ? CommandResult.Refused(ReasonCodes.StratBacktestNotFound, $"No Backtest {id}.")
+                : CommandResult.Refused(ReasonCodes.StratBacktestFinished, $"Backtest {id} has already finished: {state.State.Run.Status.ToString().ToLowerInvariant()}.");
         }
 
-        LogCancelling(this.GetPrimaryKeyString(), requestedBy);
-        _cancel?.Cancel();
-        return Task.FromResult(CommandResult.Done(this.GetPrimaryKeyString()));
+        // A second cancel while the first is on its way changes nothing: the first operator is the one recorded.
+        if (_cancelledBy is null)
+        {
+            _cancelledBy = requestedBy;
+            LogCancelling(id, requestedBy);
+            if (_stop is { } stop)
+            {
+                await stop.CancelAsync();
+            }
+        }
+
+        return CommandResult.Done(id);
     }
 
     private BacktestDataSet OpenData(BacktestRequest request) =>
@@ -126,49 +166,66 @@ public sealed partial class BacktestGrain(
     /// <summary>Starts the run off the grain's scheduler and returns at once; the run's end is stored by <see cref="RunAsync"/>.</summary>
     private async Task Launch(BacktestRequest request, BacktestPlan? plan = null)
     {
-        _cancel = new CancellationTokenSource();
+        _stop = new CancellationTokenSource();
+        _cancelledBy = null;
         state.State.Run = state.State.Run! with { Status = BacktestRunStatus.Running, StartedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
         DelayDeactivation(TimeSpan.FromHours(6));
-        _ = RunAsync(request, plan, _cancel.Token);
+        _running = RunAsync(request, plan, _stop.Token);
     }
 
-    private async Task RunAsync(BacktestRequest request, BacktestPlan? plan, CancellationToken cancellationToken)
+    private async Task RunAsync(BacktestRequest request, BacktestPlan? plan, CancellationToken stop)
     {
         var id = this.GetPrimaryKeyString();
         var settings = BacktestSettings.From(request, id);
-        var writer = new BacktestAuditWriter(audit, id, request.Portfolio, request.Launch.StrategyId);
+        await using var writer = new BacktestAuditWriter(audit, id, request.Portfolio, request.Launch.StrategyId, time);
         BacktestRun finished;
+        string closedBy;
         try
         {
-            await writer.OpenAsync(cancellationToken);
+            await writer.OpenAsync(stop);
             var results = await Task.Run(
                 () =>
                 {
                     var data = OpenData(request);
-                    return Backtests.Run(plan ?? BacktestPlan.Create(request, data), data, settings, writer, Report, cancellationToken);
+                    return Backtests.Run(plan ?? BacktestPlan.Create(request, data), data, settings, writer, Report, stop);
                 },
-                cancellationToken);
+                stop);
             await writer.CompleteAsync();
-            finished = state.State.Run! with { Status = BacktestRunStatus.Completed, ProgressPercent = 100m, EventsProcessed = results.Events, Results = results };
-            LogCompleted(id, results.Events, results.DecisionHash, writer.Written);
+            LogCompleted(id, results.Events, results.DecisionHash, writer.Written, writer.Rederived);
+            state.State.Run = state.State.Run! with { Status = BacktestRunStatus.Completed, ProgressPercent = 100m, EventsProcessed = results.Events, Results = results, FinishedAt = time.GetUtcNow() };
+            await state.WriteStateAsync();
+            return;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && _cancelledBy is null)
         {
-            finished = Failed(BacktestRunStatus.Cancelled, ReasonCodes.StratBacktestCancelled, "cancelled by an operator before it finished");
+            LogAbandoned(id, writer.Written);
+            return;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            closedBy = $"operator:{_cancelledBy}";
+            finished = Stopped(BacktestRunStatus.Cancelled, ReasonCodes.StratBacktestCancelled, $"Cancelled by {_cancelledBy} before it finished{Reached()}; it has no results.");
         }
         catch (BacktestException refused)
         {
-            finished = Failed(BacktestRunStatus.Failed, refused.ReasonCode, refused.Message);
+            closedBy = "system";
+            finished = Stopped(BacktestRunStatus.Failed, refused.ReasonCode, refused.Message);
         }
         catch (Exception e)
         {
             LogFailed(id, e);
-            finished = Failed(BacktestRunStatus.Failed, ReasonCodes.StratBacktestFailed, $"{e.GetType().Name}: {e.Message}");
+            closedBy = "system";
+            finished = Stopped(BacktestRunStatus.Failed, ReasonCodes.StratBacktestFailed, $"{e.GetType().Name}: {e.Message}");
         }
-        finally
+
+        try
         {
-            await writer.DisposeAsync();
+            await writer.CloseAsync(finished.Failure!.ReasonCode, closedBy, finished.Failure.Detail, time.GetUtcNow());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogChainNotClosed(id, e);
         }
 
         // Back on the grain's scheduler: the state is the grain's to write.
@@ -176,15 +233,29 @@ public sealed partial class BacktestGrain(
         await state.WriteStateAsync();
     }
 
-    private BacktestRun Failed(BacktestRunStatus status, string reasonCode, string detail)
+    /// <summary>The run as it stopped early: the progress it had reached, no results, why.</summary>
+    private BacktestRun Stopped(BacktestRunStatus status, string reasonCode, string detail)
     {
-        var processed = _progress?.Events;
+        var progress = Progress();
         return state.State.Run! with
         {
             Status = status,
-            EventsProcessed = processed,
+            ProgressPercent = progress is { } p ? Math.Min(p.Percent, 99.9m) : state.State.Run.ProgressPercent,
+            EventsProcessed = progress?.Events,
             Failure = new BacktestFailure { ReasonCode = reasonCode, Detail = detail.Length <= 2000 ? detail : detail[..2000] },
         };
+    }
+
+    private string Reached() => Progress() is { } p
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $", at {p.Percent} % of its window (simulated time {p.SimulatedTime:yyyy-MM-dd HH:mm} UTC, {p.Events} price points)")
+        : string.Empty;
+
+    private BacktestProgress? Progress()
+    {
+        lock (_progressLock)
+        {
+            return _progress;
+        }
     }
 
     private void Report(BacktestProgress progress)
@@ -198,8 +269,8 @@ public sealed partial class BacktestGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Backtest {BacktestId} refused: {ReasonCode} {Detail}")]
     private partial void LogRefused(string backtestId, string reasonCode, string detail);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest {BacktestId} completed: {Events} events, decision hash {Hash}, {Envelopes} envelopes")]
-    private partial void LogCompleted(string backtestId, long events, string hash, long envelopes);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest {BacktestId} completed: {Events} events, decision hash {Hash}, {Envelopes} envelopes appended, {Rederived} re-derived from an earlier attempt")]
+    private partial void LogCompleted(string backtestId, long events, string hash, long envelopes, long rederived);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backtest {BacktestId}: cancel asked by {Operator}")]
     private partial void LogCancelling(string backtestId, string @operator);
@@ -209,15 +280,16 @@ public sealed partial class BacktestGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Backtest {BacktestId} failed")]
     private partial void LogFailed(string backtestId, Exception exception);
-}
 
-[GenerateSerializer]
-[Alias("Polytraders.BacktestGrainState")]
-public sealed class BacktestGrainState
-{
-    [Id(0)]
-    public BacktestRequest? Request { get; set; }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backtest {BacktestId}: its activation is deactivating ({Reason}) while it runs; stopping it for the next activation to run again")]
+    private partial void LogAbandoning(string backtestId, string? reason);
 
-    [Id(1)]
-    public BacktestRun? Run { get; set; }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backtest {BacktestId}: the run did not stop cleanly as its activation deactivated")]
+    private partial void LogAbandonFailed(string backtestId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Backtest {BacktestId} stopped with its activation after {Envelopes} envelopes; it stays running in the state")]
+    private partial void LogAbandoned(string backtestId, long envelopes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Backtest {BacktestId}: its audit chain could not be closed")]
+    private partial void LogChainNotClosed(string backtestId, Exception exception);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Polytraders.Contracts;
 using Polytraders.Grains.Backtest;
 using Polytraders.Grains.Backtest.Data;
+using Polytraders.Grains.Backtest.Report;
 using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Silo.Backtest;
@@ -24,7 +25,8 @@ public static class BacktestCommand
           --report <file.html>        HTML report (default: backtest-<id>.html in the working directory; --report - for none)
           --json <file.json>          the BacktestResults document
           --id <BT-...>               the run's id (default: BT-cli-<utc time>)
-        --synthetic 50x180 generates 50 markets of one-minute prices over 180 days (deterministic), for load runs.
+        --synthetic 50x180 generates 50 markets of one-minute prices over 180 days (deterministic), for load runs;
+        a request (or POST /api/v1/backtests) names the same prices as the data set synthetic-50x180.
         """;
 
     private static readonly string[] Known =
@@ -121,7 +123,7 @@ public static class BacktestCommand
         if (report != "-")
         {
             var description = $"{request.Launch.StrategyId} {request.Launch.Version} on {label}; Portfolio config {request.Portfolio.PortfolioId} (bankroll {request.Portfolio.Bankroll} pUSD).";
-            await File.WriteAllTextAsync(report, BacktestReport.Render(results, $"{request.Launch.StrategyId} — Backtest report", description));
+            await File.WriteAllTextAsync(report, BacktestReport.Render(results, request.Launch.StrategyId, description));
             await output.WriteLineAsync($"report: {Path.GetFullPath(report)}");
         }
 
@@ -175,27 +177,21 @@ public static class BacktestCommand
         return (request, BacktestPlan.Create(request, data), data.OpenSources, $"data set '{dataset}' ({root})");
     }
 
-    /// <summary>Deterministic synthetic markets (see <see cref="SyntheticPrices"/>) on a Cluster scope: load runs.</summary>
+    /// <summary>The generated data set of that shape (see <see cref="SyntheticShape"/>) on its Cluster scope: load runs.</summary>
     private static (BacktestRequest, BacktestPlan, Func<BacktestDataWarnings, IReadOnlyList<IPriceSource>>, string) Synthetic(
-        string shape, StrategyLaunch? launch, PortfolioConfig? portfolio, BacktestWindow? window, BacktestFillModel fills)
+        string text, StrategyLaunch? launch, PortfolioConfig? portfolio, BacktestWindow? window, BacktestFillModel fills)
     {
-        var parts = shape.Split('x');
-        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var count) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var days)
-            || count is < 1 or > 500 || days < 1)
+        if (!SyntheticShape.TryParse(text, out var shape))
         {
-            throw new ArgumentException("--synthetic is <markets>x<days>, e.g. 50x180.");
+            throw new ArgumentException($"--synthetic is <markets>x<days>, e.g. 50x180 (at most {SyntheticShape.MaxMarkets} markets and {SyntheticShape.MaxDays} days).");
         }
 
-        var markets = SyntheticPrices.Markets(count);
+        var data = BacktestDataSet.Synthetic(shape);
         launch = (launch ?? SyntheticPrices.LoadLaunch()) with { MarketScope = new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId } };
         portfolio ??= SyntheticPrices.LoadPortfolio();
         launch = launch with { PortfolioId = portfolio.PortfolioId };
-        var request = new BacktestRequest { Launch = launch, Portfolio = portfolio, Data = new BacktestDataReference { Dataset = "synthetic" }, Window = window, Fills = fills };
-        var first = SyntheticPrices.DefaultStart;
-        var last = first.AddMinutes((days * 1440) - 1);
-        var (start, end) = BacktestWindows.Resolve(window, first, last);
-        var plan = BacktestPlan.Create(launch, portfolio, markets, [SyntheticPrices.Cluster(markets)], [], start, end);
-        return (request, plan, _ => SyntheticPrices.Sources(count, days * 1440, seed: 20260101), $"{count} synthetic markets x {days} days of one-minute prices");
+        var request = new BacktestRequest { Launch = launch, Portfolio = portfolio, Data = new BacktestDataReference { Dataset = shape.Name }, Window = window, Fills = fills };
+        return (request, BacktestPlan.Create(request, data), data.OpenSources, $"{shape.Markets} synthetic markets x {shape.Days} days of one-minute prices");
     }
 
     private static PortfolioConfig ReadPortfolio(string path)

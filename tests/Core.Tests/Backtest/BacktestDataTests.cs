@@ -125,6 +125,28 @@ public class BacktestDataTests
     }
 
     [Fact]
+    public void a_synthetic_data_set_is_named_by_its_shape_and_runs_as_the_load_plan_over_the_same_prices()
+    {
+        var data = BacktestDataSet.Open(BacktestFixtures.Root(), "synthetic-3x2");
+
+        Assert.Equal(3, data.Markets.Count);
+        Assert.Equal(SyntheticPrices.ClusterId, Assert.Single(data.Clusters).ClusterId);
+        Assert.Equal((SyntheticPrices.DefaultStart, SyntheticPrices.DefaultStart.AddMinutes((2 * 1440) - 1)), data.TimeRange());
+        var launch = BacktestFixtures.Launch(new MarketScope { Mode = ScopeMode.Cluster, ClusterId = SyntheticPrices.ClusterId });
+        var request = BacktestFixtures.Request(launch, dataset: "synthetic-3x2");
+        var byName = Backtests.Run(request, data, new BacktestSettings());
+        var plan = BacktestPlan.Create(launch, BacktestFixtures.Port001, data.Markets, data.Clusters, [], data.TimeRange().First, data.TimeRange().Last);
+        var byHand = Backtests.Run(plan, _ => SyntheticPrices.Sources(3, 2 * 1440, SyntheticShape.Seed), new BacktestSettings(), null, null, CancellationToken.None, out _);
+        Assert.Equal(2 * 1440 * 3, byName.Events);
+        Assert.Equal(byHand.DecisionHash, byName.DecisionHash);
+
+        foreach (var outside in new[] { "synthetic-0x2", "synthetic-501x2", "synthetic-3x0", "synthetic-3x1001", "synthetic-3x" })
+        {
+            Assert.Equal(ReasonCodes.StratBacktestBadData, Assert.Throws<BacktestException>(() => BacktestDataSet.Open(BacktestFixtures.Root(), outside)).ReasonCode);
+        }
+    }
+
+    [Fact]
     public void an_empty_price_file_is_refused()
     {
         using var data = new TempDataSet("timestamp,token_id,price\n");

@@ -53,6 +53,27 @@ internal sealed class ChildProcess : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// A client of the program's HTTP endpoint once <c>/health/ready</c> answers 200; fails at once with the program's
+    /// output if it exits first.
+    /// </summary>
+    public async Task<HttpClient> ReadyAsync(string baseAddress)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
+        await Eventually.True(async () =>
+        {
+            try
+            {
+                return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == System.Net.HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                return HasExited ? throw new InvalidOperationException($"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} exited:\n{Output}") : false;
+            }
+        }, $"{baseAddress}/health/ready", TimeSpan.FromSeconds(60));
+        return http;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, exactly like a crash or an OOM kill.</summary>
     public void Kill()
     {

@@ -41,7 +41,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         {
             try
             {
-                using var http = await ReadyAsync(settings, first);
+                using var http = await first.ReadyAsync(settings.Url);
                 using var body = new StringContent(await File.ReadAllTextAsync(Repo.Fixture("good/StrategyLaunch/momentum_on_crypto_cluster.json")), Encoding.UTF8, "application/json");
                 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSilo.OperatorKey);
                 var launched = await http.PostAsync(new Uri("/api/v1/portfolios/PORT-001/strategies", UriKind.Relative), body);
@@ -85,7 +85,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         {
             try
             {
-                using var http = await ReadyAsync(settings, second);
+                using var http = await second.ReadyAsync(settings.Url);
                 var after = await SettledAsync(database);
                 output.WriteLine($"after recovery {after}");
 
@@ -131,23 +131,6 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
     }
 
     public void Dispose() => _keys.Dispose();
-
-    private static async Task<HttpClient> ReadyAsync(SiloSettings settings, ChildProcess silo)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(settings.Url), Timeout = TimeSpan.FromSeconds(10) };
-        await Eventually.True(async () =>
-        {
-            try
-            {
-                return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
-            }
-            catch (HttpRequestException)
-            {
-                return silo.HasExited ? throw new InvalidOperationException("the silo exited:\n" + silo.Output) : false;
-            }
-        }, "the silo process ready", TimeSpan.FromSeconds(60));
-        return http;
-    }
 
     private static Task<long> SignedAsync(PostgresDatabase database) =>
         database.ScalarAsync<long>($"SELECT count(*) FROM audit_envelope WHERE chain_id = '{Chain}' AND reason_code = '{ReasonCodes.ExecOrderSigned}'");

@@ -31,18 +31,7 @@ public sealed class StandaloneGatewayTests(PostgresServer server, ITestOutputHel
         try
         {
             await Eventually.Get(() => silo.Grains.GetGrain<Grains.IPortfolioGrain>("PORT-001").GetState(), "PORT-001 seeded");
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            await Eventually.True(async () =>
-            {
-                try
-                {
-                    return (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return gateway.HasExited ? throw new InvalidOperationException("the gateway exited:\n" + gateway.Output) : false;
-                }
-            }, "the standalone gateway ready", TimeSpan.FromSeconds(60));
+            using var http = await gateway.ReadyAsync($"http://127.0.0.1:{port}");
 
             http.DefaultRequestHeaders.Authorization = new("Bearer", TestSilo.ReviewerKey);
             using var portfolio = JsonDocument.Parse(await http.GetStringAsync(new Uri("/api/v1/portfolios/PORT-001", UriKind.Relative)));

@@ -127,6 +127,12 @@ public static partial class ReasonCodes
     /// <summary>The Backtest has already finished (completed, failed or cancelled) and cannot be cancelled.</summary>
     public const string StratBacktestFinished = "STRAT_BACKTEST_FINISHED";
 
+    /// <summary>The Backtest is still queued or running: its results and report exist once it completes.</summary>
+    public const string StratBacktestNotFinished = "STRAT_BACKTEST_NOT_FINISHED";
+
+    /// <summary>The silo restarted during the Backtest: it ran again from the start, matched the links already in its chain and continued after them.</summary>
+    public const string StratBacktestResumed = "STRAT_BACKTEST_RESUMED";
+
     /// <summary>Risk approved the intent unchanged.</summary>
     public const string RiskApproved = "RISK_APPROVED";
 
@@ -311,6 +317,8 @@ public static partial class ReasonCodes
         new() { Code = StratBacktestCancelled, Family = ReasonCodeEntryFamily.Strat, Meaning = "An operator cancelled the Backtest before it finished; it has no results.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway] },
         new() { Code = StratBacktestFailed, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Backtest stopped on an unexpected error; the detail says where.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = StratBacktestFinished, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Backtest has already finished (completed, failed or cancelled) and cannot be cancelled.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = StratBacktestNotFinished, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Backtest is still queued or running: its results and report exist once it completes.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = StratBacktestResumed, Family = ReasonCodeEntryFamily.Strat, Meaning = "The silo restarted during the Backtest: it ran again from the start, matched the links already in its chain and continued after them.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskApproved, Family = ReasonCodeEntryFamily.Risk, Meaning = "Risk approved the intent unchanged.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskMaxOrderNotional, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order's notional is above the Portfolio's per-order cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskMaxPositionPerMarket, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order would take the market's position above its cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },

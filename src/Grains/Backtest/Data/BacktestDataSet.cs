@@ -10,15 +10,20 @@ namespace Polytraders.Grains.Backtest.Data;
 /// membership at the start of the data, optional), <c>metadata.json</c> (BacktestMetadata: membership changes and
 /// resolutions over time, optional) and prices, either <c>prices.csv</c> (<c>timestamp,token_id,price</c>, every token
 /// in time order) or <c>prices-history/&lt;token_id&gt;.json</c> (Polymarket's /prices-history answer per token).
-/// Loading checks the metadata; prices are checked as they stream (see the sources).
+/// Loading checks the metadata; prices are checked as they stream (see the sources). The names
+/// <c>synthetic-&lt;markets&gt;x&lt;days&gt;</c> are reserved for generated data sets (<see cref="SyntheticShape"/>): no folder,
+/// prices generated as the run reads them.
 /// </summary>
 public sealed partial class BacktestDataSet
 {
     public const string CsvFile = "prices.csv";
     public const string HistoryFolder = "prices-history";
 
-    private BacktestDataSet(string name, string directory, List<Market> markets, List<Cluster> clusters, BacktestMetadata metadata)
+    private readonly SyntheticShape? _synthetic;
+
+    private BacktestDataSet(string name, string directory, List<Market> markets, List<Cluster> clusters, BacktestMetadata metadata, SyntheticShape? synthetic = null)
     {
+        _synthetic = synthetic;
         Name = name;
         Directory = directory;
         Markets = markets;
@@ -39,7 +44,7 @@ public sealed partial class BacktestDataSet
 
     public TokenMap Tokens { get; }
 
-    public bool HasCsv => File.Exists(Path.Combine(Directory, CsvFile));
+    public bool HasCsv => _synthetic is null && File.Exists(Path.Combine(Directory, CsvFile));
 
     public static bool IsName(string name) => NamePattern().IsMatch(name);
 
@@ -49,6 +54,11 @@ public sealed partial class BacktestDataSet
         if (!IsName(name))
         {
             throw new BacktestException(ReasonCodes.StratBacktestBadData, $"'{name}' is not a data set name.");
+        }
+
+        if (SyntheticShape.TryParseName(name, out var shape))
+        {
+            return Synthetic(shape);
         }
 
         var directory = Path.Combine(root, name);
@@ -77,6 +87,18 @@ public sealed partial class BacktestDataSet
         return set;
     }
 
+    /// <summary>Generated markets in one Cluster (<see cref="SyntheticPrices.ClusterId"/>), from <see cref="SyntheticPrices.DefaultStart"/>.</summary>
+    public static BacktestDataSet Synthetic(SyntheticShape shape)
+    {
+        var markets = SyntheticPrices.Markets(shape.Markets);
+        var metadata = new BacktestMetadata
+        {
+            Description = $"Synthetic: {shape.Markets} generated markets × {shape.Days} days of one-minute prices (nobody traded them).",
+            Events = [],
+        };
+        return new BacktestDataSet(shape.Name, string.Empty, markets, [SyntheticPrices.Cluster(markets)], metadata, shape);
+    }
+
     public Market? FindMarket(string marketId) =>
         Markets.FirstOrDefault(m => string.Equals(m.MarketId, marketId, StringComparison.OrdinalIgnoreCase));
 
@@ -98,6 +120,11 @@ public sealed partial class BacktestDataSet
     /// <summary>The price sources, opened: the CSV, or one per token file (a file named for an unknown token is refused).</summary>
     public List<IPriceSource> OpenSources(BacktestDataWarnings warnings)
     {
+        if (_synthetic is { } shape)
+        {
+            return SyntheticPrices.Sources(shape.Markets, shape.Points, SyntheticShape.Seed);
+        }
+
         if (HasCsv)
         {
             return [new PriceCsvSource(Path.Combine(Directory, CsvFile), Tokens, warnings)];
@@ -122,6 +149,11 @@ public sealed partial class BacktestDataSet
     /// <summary>First and last observation: a CSV's first and last lines, or a pass over each history file.</summary>
     public (DateTimeOffset First, DateTimeOffset Last) TimeRange()
     {
+        if (_synthetic is { } shape)
+        {
+            return (SyntheticPrices.DefaultStart, SyntheticPrices.DefaultStart.AddMinutes(shape.Points - 1));
+        }
+
         long first = long.MaxValue, last = long.MinValue;
         if (HasCsv)
         {

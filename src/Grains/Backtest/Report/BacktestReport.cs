@@ -3,20 +3,29 @@ using System.Net;
 using System.Text;
 using Polytraders.Contracts;
 
-namespace Polytraders.Silo.Backtest;
+namespace Polytraders.Grains.Backtest.Report;
 
 /// <summary>
 /// A self-contained HTML report of one Backtest: one file with inline CSS and inline SVG (equity and drawdown charts),
 /// the headline figures, per-market PnL, counts by reason code and the trades, each panel badged BACKTEST. No script,
-/// no external resource: it opens from disk without a server.
+/// no external resource: it opens from disk without a server. The command line writes it to a file; the gateway serves
+/// it for a completed run.
 /// </summary>
 public static class BacktestReport
 {
     private const int ChartWidth = 900;
     private const int ChartHeight = 220;
 
-    public static string Render(BacktestResults results, string title, string? description = null)
+    /// <summary>The report of a completed run as the cluster keeps it (who asked, when, on which data set).</summary>
+    public static string Render(BacktestRun run)
     {
+        var results = run.Results ?? throw new ArgumentException($"Backtest {run.BacktestId} has no results: it is {run.Status}.", nameof(run));
+        return Render(results, run.StrategyId, $"Data set '{run.Dataset}'; Portfolio config {run.PortfolioId}; requested by {run.RequestedBy} at {Time(run.RequestedAt)}.");
+    }
+
+    public static string Render(BacktestResults results, string strategyId, string? description = null)
+    {
+        var title = $"{strategyId} — Backtest report";
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.Append($"<title>BACKTEST {E(results.BacktestId)} — {E(title)}</title>");
