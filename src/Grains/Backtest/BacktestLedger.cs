@@ -7,6 +7,9 @@ namespace Polytraders.Grains.Backtest;
 /// The run's money view, kept incrementally beside the risk book (whose cash it reads): open positions marked at the
 /// last observed price of their token, equity and its running peak and drawdown, equity at the end of each UTC day
 /// (for Sharpe and Sortino), a sampled equity curve, round trips and per-market PnL. Nothing here decides anything.
+/// Peak and drawdown are taken on the equity of each observed time once every price, fill and settlement of that time
+/// is in (<see cref="MarkTime"/>): halfway through one time's prices the equity is an artefact of processing order,
+/// not a state the Portfolio was ever in.
 /// </summary>
 internal sealed class BacktestLedger
 {
@@ -21,6 +24,7 @@ internal sealed class BacktestLedger
     private readonly long _sampleTicks;
     private decimal _heldValue;
     private decimal _peak;
+    private bool _unmarked;
     private long _closedTrips;
     private long _winningTrips;
     private long _holdingTicks;
@@ -66,7 +70,7 @@ internal sealed class BacktestLedger
         {
             _heldValue += book.Held * (price - book.LastPrice);
             book.LastPrice = price;
-            Mark();
+            _unmarked = true;
         }
         else
         {
@@ -107,7 +111,7 @@ internal sealed class BacktestLedger
             Close(book, fill.FilledAt, BacktestTradeClose.Sold);
         }
 
-        Mark();
+        _unmarked = true;
     }
 
     /// <summary>A position of the market's traded token paid out at resolution (1 or 0 per token).</summary>
@@ -118,7 +122,7 @@ internal sealed class BacktestLedger
         if (book.TokenId != tokenId || book.Held == 0m)
         {
             // Not the token the Strategy trades: cash only (the risk book already holds it).
-            Mark();
+            _unmarked = true;
             return;
         }
 
@@ -133,12 +137,13 @@ internal sealed class BacktestLedger
 
         book.Held = 0m;
         Close(book, at, BacktestTradeClose.Settled);
-        Mark();
+        _unmarked = true;
     }
 
     /// <summary>Closes the UTC days and curve samples that end at or before <paramref name="ticks"/>, at the equity before it.</summary>
     public void Advance(long ticks)
     {
+        MarkTime();
         while (NextDay <= ticks)
         {
             _dayCloses.Add(Equity);
@@ -206,8 +211,15 @@ internal sealed class BacktestLedger
         return steps.FirstOrDefault(s => s >= wanted, TimeSpan.FromDays(1));
     }
 
-    private void Mark()
+    /// <summary>Takes peak and drawdown on the equity as it stands: the runner calls it when time moves on.</summary>
+    public void MarkTime()
     {
+        if (!_unmarked)
+        {
+            return;
+        }
+
+        _unmarked = false;
         var equity = Equity;
         if (equity > _peak)
         {

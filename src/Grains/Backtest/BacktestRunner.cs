@@ -36,6 +36,7 @@ public sealed class BacktestRunner
     private int _nextEvent;
     private long _nextEventTicks;
     private long _nextBoundary;
+    private long _clockTicks = long.MinValue;
     private long _events;
     private long _intents;
     private long _orders;
@@ -90,6 +91,13 @@ public sealed class BacktestRunner
             if (point.UtcTicks > _endTicks)
             {
                 break;
+            }
+
+            if (point.UtcTicks != _clockTicks)
+            {
+                // Every point of the previous time is in: its equity counts for peak and drawdown.
+                _ledger.MarkTime();
+                _clockTicks = point.UtcTicks;
             }
 
             if (point.UtcTicks >= _nextBoundary)
