@@ -12,7 +12,7 @@ namespace Polytraders.Grains.Intelligence;
 /// billionth with halves away from zero, so a result is the same on every machine. Money never passes through here:
 /// orders, fills and limits stay decimal.
 /// </summary>
-public readonly record struct Fixed(long Raw) : IComparable<Fixed>
+public readonly record struct Fixed(long Raw) : IComparable<Fixed>, IAdditionOperators<Fixed, Fixed, Fixed>, ISubtractionOperators<Fixed, Fixed, Fixed>
 {
     public const int Decimals = 9;
 

@@ -1,19 +1,22 @@
+using System.Numerics;
+
 namespace Polytraders.Grains.Intelligence;
 
 /// <summary>
 /// The sum of the last <c>capacity</c> values pushed, kept in a ring buffer sized once at construction: O(1) per push,
-/// no allocation after construction. Fixed-point addition is exact, so the running sum does
-/// not drift the way a floating-point one would.
+/// no allocation after construction. Addition of <see cref="Fixed"/> or decimal values is exact, so the running sum
+/// does not drift the way a floating-point one would.
 /// </summary>
-public sealed class RollingSum
+public sealed class RollingSum<T>
+    where T : struct, IAdditionOperators<T, T, T>, ISubtractionOperators<T, T, T>
 {
-    private readonly Fixed[] _values;
+    private readonly T[] _values;
     private int _next;
 
     public RollingSum(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _values = new Fixed[capacity];
+        _values = new T[capacity];
     }
 
     public int Capacity => _values.Length;
@@ -22,9 +25,9 @@ public sealed class RollingSum
 
     public bool IsFull => Count == _values.Length;
 
-    public Fixed Sum { get; private set; }
+    public T Sum { get; private set; }
 
-    public void Push(Fixed value)
+    public void Push(T value)
     {
         if (IsFull)
         {

@@ -59,4 +59,12 @@ public class BookSensorTests
         sensor.Observe(Ticks.At(2, 0.41m));
         Assert.Equal(Observation.Missing(ReasonCodes.DiscNoBook), sensor.Current);
     }
+
+    [Fact]
+    public void book_imbalance_of_sizes_beyond_a_tick_path_reading_is_still_read()
+    {
+        var sensor = new BookImbalanceSensor();
+        sensor.Observe(Ticks.Book(0, 0.41m, 0.40m, 0.42m, bidSize: 999_999_999_999_999m, askSize: 333_333_333_333_333m));
+        Assert.Equal(Observation.Of(0.5m), sensor.Current); // (3x - x) / 4x
+    }
 }

@@ -16,6 +16,17 @@ public class ContextSensorTests
     }
 
     [Fact]
+    public void volume_beyond_a_tick_path_reading_stops_at_the_ceiling_instead_of_failing()
+    {
+        // The schema allows 15 integer digits of shares a tick: far beyond what a fixed-point reading holds.
+        var sensor = new VolumeSensor(2);
+        sensor.Observe(Ticks.At(0, 0.5m) with { Volume = 999_999_999_999_999m });
+        sensor.Observe(Ticks.At(1, 0.5m) with { Volume = 999_999_999_999_999m });
+
+        Assert.Equal(VolumeSensor.Ceiling, sensor.Current.Value);
+    }
+
+    [Fact]
     public void volume_sums_the_window_and_counts_a_tick_without_volume_as_no_trade()
     {
         var sensor = new VolumeSensor(3);

@@ -7,7 +7,7 @@ public class RollingWindowTests
     [Fact]
     public void rolling_sum_drops_the_oldest_value_once_full()
     {
-        var sum = new RollingSum(3);
+        var sum = new RollingSum<Fixed>(3);
         sum.Push(1);
         sum.Push(2);
         Assert.False(sum.IsFull);

@@ -4,7 +4,7 @@ namespace Polytraders.Grains.Intelligence;
 
 /// <summary>
 /// (bid size - ask size) / (bid size + ask size) at the top of the book, in [-1,1]: positive when more shares wait to
-/// buy than to sell.
+/// buy than to sell. Divided in decimal, since sizes may run to 10^15 shares, beyond a tick-path reading.
 /// </summary>
 public sealed class BookImbalanceSensor() : Sensor(Observation.Missing(ReasonCodes.DiscNoBook))
 {
@@ -16,7 +16,7 @@ public sealed class BookImbalanceSensor() : Sensor(Observation.Missing(ReasonCod
         var askSize = tick.AskSize ?? 0m;
         var depth = bidSize + askSize;
         Current = depth > 0m
-            ? Observation.Of(Fixed.From(bidSize - askSize) / Fixed.From(depth))
+            ? Observation.Of((bidSize - askSize) / depth)
             : Observation.Missing(ReasonCodes.DiscNoBook);
     }
 }

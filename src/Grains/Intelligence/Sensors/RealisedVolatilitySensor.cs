@@ -9,13 +9,13 @@ namespace Polytraders.Grains.Intelligence;
 /// </summary>
 public sealed class RealisedVolatilitySensor : Sensor
 {
-    private readonly RollingSum _squaredChanges;
+    private readonly RollingSum<Fixed> _squaredChanges;
     private Fixed? _previous;
 
     public RealisedVolatilitySensor(int lookback)
         : base(Observation.Missing(ReasonCodes.IntelInsufficientHistory))
     {
-        _squaredChanges = new RollingSum(lookback);
+        _squaredChanges = new RollingSum<Fixed>(lookback);
     }
 
     public override string Name => "realised_volatility";
