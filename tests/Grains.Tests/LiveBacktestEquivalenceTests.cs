@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
@@ -41,21 +40,14 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Signing:KeystorePath"] = Path.Combine(_keystoreDirectory, "dev-keystore.json") })
-            .Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        _cluster = await EmbeddedCluster.DeployAsync(_keystoreDirectory, silo =>
         {
-            EmbeddedSilo.Configure(silo, configuration);
             silo.AddIncomingGrainCallFilter(_flow);
             silo.AddOutgoingGrainCallFilter(_flow);
 
             // Only how soon a published price is picked up; what is delivered and in which order is unchanged.
             silo.Services.Configure<StreamPullingAgentOptions>(StreamNames.Provider, o => o.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(2));
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
     }
 
     public async Task DisposeAsync()
@@ -68,7 +60,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
     public async Task the_live_path_and_the_backtest_runner_decide_the_same_on_the_same_prices()
     {
         var data = BacktestDataSet.Open(DataRoot(), "sample");
-        var portfolio = Polytraders.Grains.Contracts.ContractJson.Deserialize<List<PortfolioConfig>>(File.ReadAllText(Path.Combine(Repo(), "fixtures", "replay", "portfolios.json")))[0] with { PortfolioId = PortfolioId };
+        var portfolio = Polytraders.Grains.Contracts.ContractJson.Deserialize<List<PortfolioConfig>>(File.ReadAllText(Path.Combine(TestRepo.Root(), "fixtures", "replay", "portfolios.json")))[0] with { PortfolioId = PortfolioId };
         var launch = new StrategyLaunch
         {
             StrategyId = "momentum-equivalence-1",
@@ -165,20 +157,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
         return points;
     }
 
-    private static string DataRoot() => Path.Combine(Repo(), "fixtures", "backtest");
-
-    private static string Repo()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, "fixtures", "backtest")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("fixtures/backtest not found above " + AppContext.BaseDirectory);
-    }
+    private static string DataRoot() => Path.Combine(TestRepo.Root(), "fixtures", "backtest");
 
     /// <summary>
     /// Counts calls into the grains of the flow (strategy, risk, execution, portfolio, audit trail) and calls the silo

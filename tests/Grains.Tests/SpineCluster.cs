@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Polytraders.Grains.Replay;
-using Polytraders.Silo;
 
 namespace Polytraders.Grains.Tests;
 
@@ -21,16 +19,7 @@ public sealed class SpineCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Signing:KeystorePath"] = Path.Combine(_keystoreDirectory, "dev-keystore.json"),
-            })
-            .Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => EmbeddedSilo.Configure(silo, configuration));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await EmbeddedCluster.DeployAsync(_keystoreDirectory);
         Replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
         await ReplaySeeder.SeedAsync(Grains, Replay);
     }

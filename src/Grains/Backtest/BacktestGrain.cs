@@ -20,20 +20,31 @@ namespace Polytraders.Grains.Backtest;
 /// </para>
 /// <para>
 /// Restarts: a run stays queued or running in the grain's state until it ends, so when its activation is lost (silo
-/// restart, crash) the next activation (any call to the grain) runs it again from the start: runs are deterministic.
+/// restart, crash) the next activation runs it again from the start: runs are deterministic. On a durable deployment that
+/// activation comes without a caller: a reminder registered before the run is stored as going wakes the grain every
+/// minute until the run's end is stored (see BacktestGrain.Wake.cs). The in-memory deployment has no reminder service and
+/// loses its state with the silo, so there is nothing to wake; there the next call to the grain is what activates it.
 /// The new attempt does not write its chain a second time: it re-derives the links already stored, checks each is
 /// identical, and continues after them behind one <see cref="ReasonCodes.StratBacktestResumed"/> link (see
 /// <see cref="BacktestAuditWriter"/>); a run that no longer matches its chain fails with STRAT_BACKTEST_FAILED instead
 /// of forking it. An activation that deactivates while its run runs (the silo stopping) stops the run and leaves it
 /// running in the state, for the next activation.
 /// </para>
+/// <para>
+/// Idle collection: nobody has to poll a run, and Orleans deactivates an activation that received no call for its
+/// collection age, which would stop the run through <see cref="OnDeactivateAsync"/> (and, without a caller or a
+/// reminder, leave it there). While a run runs the activation therefore delays its deactivation indefinitely
+/// (<see cref="Grain.DelayDeactivation"/> with <see cref="Timeout.InfiniteTimeSpan"/>), and returns to the regular
+/// collection once the run's end is stored. A silo that stops still deactivates it.
+/// </para>
 /// </summary>
 public sealed partial class BacktestGrain(
     [PersistentState("backtest", StreamNames.GrainStorage)] IPersistentState<BacktestGrainState> state,
     IAuditStore audit,
     IServiceProvider services,
+    DeploymentProfile deployment,
     TimeProvider time,
-    ILogger<BacktestGrain> logger) : Grain, IBacktestGrain
+    ILogger<BacktestGrain> logger) : Grain, IBacktestGrain, IRemindable
 {
     private readonly object _progressLock = new();
     private BacktestProgress? _progress;
@@ -48,6 +59,8 @@ public sealed partial class BacktestGrain(
         {
             // The activation that ran it is gone (a silo restart): runs are deterministic, so it runs again from the start.
             LogRestarted(this.GetPrimaryKeyString());
+            // Registered again for a run stored by a version that registered none (RegisterOrUpdate is idempotent).
+            await WakeAfterRestartAsync();
             await Launch(request);
         }
     }
@@ -96,6 +109,8 @@ public sealed partial class BacktestGrain(
             return CommandResult.Refused(ReasonCodes.StratBacktestBadData, $"The data set cannot be read: {e.Message}");
         }
 
+        // Before the run is stored: no run is ever stored as going without what wakes it after a restart.
+        await WakeAfterRestartAsync();
         state.State.Keep(request);
         state.State.Run = new BacktestRun
         {
@@ -170,7 +185,7 @@ public sealed partial class BacktestGrain(
         _cancelledBy = null;
         state.State.Run = state.State.Run! with { Status = BacktestRunStatus.Running, StartedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
-        DelayDeactivation(TimeSpan.FromHours(6));
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
         _running = RunAsync(request, plan, _stop.Token);
     }
 
@@ -195,6 +210,7 @@ public sealed partial class BacktestGrain(
             LogCompleted(id, results.Events, results.DecisionHash, writer.Written, writer.Rederived);
             state.State.Run = state.State.Run! with { Status = BacktestRunStatus.Completed, ProgressPercent = 100m, EventsProcessed = results.Events, Results = results, FinishedAt = time.GetUtcNow() };
             await state.WriteStateAsync();
+            await EndedAsync();
             return;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested && _cancelledBy is null)
@@ -231,6 +247,7 @@ public sealed partial class BacktestGrain(
         // Back on the grain's scheduler: the state is the grain's to write.
         state.State.Run = finished with { FinishedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
+        await EndedAsync();
     }
 
     /// <summary>The run as it stopped early: the progress it had reached, no results, why.</summary>

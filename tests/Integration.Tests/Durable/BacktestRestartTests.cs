@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Polytraders.Contracts;
+using Polytraders.Grains.Backtest;
 using Polytraders.Integration.Tests.Postgres;
 using Xunit.Abstractions;
 
@@ -11,7 +12,8 @@ namespace Polytraders.Integration.Tests.Durable;
 /// <summary>
 /// A Backtest whose silo goes away mid-run, on PostgreSQL: after the restart the run starts again from the start and
 /// completes as an uninterrupted run of the same request does, and its own chain holds each link once, with one
-/// STRAT_BACKTEST_RESUMED link where the new attempt took over.
+/// STRAT_BACKTEST_RESUMED link where the new attempt took over. Nobody has to call it for that: its reminder brings it
+/// back (within a minute, Orleans' shortest reminder period), and goes once the run's end is stored.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class BacktestRestartTests(PostgresServer server, ITestOutputHelper output) : IDisposable
@@ -26,34 +28,55 @@ public sealed class BacktestRestartTests(PostgresServer server, ITestOutputHelpe
         Assert.True(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)) == 0, migrate.Output);
         var settings = new SiloSettings(database, _keys.Create("silo").Path, "backtest-kill");
 
-        string id;
-        using (var first = ChildProcess.Start(Repo.SiloDll, [], settings.ToEnvironment()))
+        var id = await OnSiloAsync(settings, "first silo", async http =>
         {
-            try
-            {
-                using var http = Operator(await first.ReadyAsync(settings.Url));
-                id = await StartAsync(http);
-                await MidRunAsync(http, database, id);
-                first.Kill();
-            }
-            finally
-            {
-                first.Kill();
-                output.WriteLine("--- first silo\n" + first.Output);
-            }
-        }
-
-        using var second = ChildProcess.Start(Repo.SiloDll, [], settings.ToEnvironment());
-        try
+            var started = await StartAsync(http);
+            await MidRunAsync(http, database, started);
+            return started;
+        });
+        await OnSiloAsync(settings, "restarted silo", async http =>
         {
-            using var http = Operator(await second.ReadyAsync(settings.Url));
             await AssertResumedAsync(http, database, id);
-        }
-        finally
+            return id;
+        });
+    }
+
+    [Fact]
+    public async Task a_backtest_whose_silo_is_killed_mid_run_completes_after_the_restart_with_nobody_calling_it_and_its_reminder_goes()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var settings = new SiloSettings(database, _keys.Create("silo").Path, "backtest-wake") { MigrateOnStart = true };
+
+        // The same request uninterrupted first, for the chain the resumed run must end with; then the run to kill.
+        var (reference, id) = await OnSiloAsync(settings, "first silo", async http =>
         {
-            second.Kill();
-            output.WriteLine("--- restarted silo\n" + second.Output);
-        }
+            var uninterrupted = await CompletedAsync(http, await StartAsync(http));
+            var started = await StartAsync(http);
+            await MidRunAsync(http, database, started);
+            return (uninterrupted, started);
+        });
+        Assert.Equal(1L, await RemindersAsync(database, id));
+        var expected = await ChainAsync(database, reference["backtest_id"]!.GetValue<string>());
+
+        var restarted = System.Diagnostics.Stopwatch.StartNew();
+        var run = await OnSiloAsync(settings with { MigrateOnStart = false }, "restarted silo", async http =>
+        {
+            // Nothing calls the backtest (no backtest route, no grain call): only its reminder can activate it again. It has
+            // completed once its chain holds the uninterrupted run's links, ending with the same last one, plus the resume marker.
+            await Eventually.True(
+                async () => await LinksAsync(database, id) == expected.Count + 1,
+                $"backtest {id} resumed to its last link without a caller",
+                TimeSpan.FromMinutes(3));
+            output.WriteLine($"the run's last link was stored {restarted.Elapsed.TotalSeconds:F0} s after the restart began");
+            Assert.True(JsonNode.DeepEquals(Decision(expected[^1]), Decision((await ChainAsync(database, id))[^1])));
+
+            // Its end stored, the run unregisters the reminder; only then is it read, once, over HTTP.
+            await Eventually.True(async () => await RemindersAsync(database, id) == 0, $"backtest {id}'s reminder unregistered");
+            return await RunAsync(http, id);
+        });
+        Assert.True(run["status"]!.GetValue<string>() == "completed", run.ToJsonString());
+        Assert.Equal(reference["results"]!["decision_hash"]!.GetValue<string>(), run["results"]!["decision_hash"]!.GetValue<string>());
+        Assert.Equal(reference["results"]!["events"]!.ToJsonString(), run["results"]!["events"]!.ToJsonString());
     }
 
     [Fact]
@@ -82,6 +105,22 @@ public sealed class BacktestRestartTests(PostgresServer server, ITestOutputHelpe
     }
 
     public void Dispose() => _keys.Dispose();
+
+    /// <summary>Runs <paramref name="work"/> against a silo process on the test's database, then kills it (SIGKILL) and logs its output.</summary>
+    private async Task<T> OnSiloAsync<T>(SiloSettings settings, string name, Func<HttpClient, Task<T>> work)
+    {
+        using var silo = ChildProcess.Start(Repo.SiloDll, [], settings.ToEnvironment());
+        try
+        {
+            using var http = Operator(await silo.ReadyAsync(settings.Url));
+            return await work(http);
+        }
+        finally
+        {
+            silo.Kill();
+            output.WriteLine($"--- {name}\n" + silo.Output);
+        }
+    }
 
     /// <summary>
     /// The sample request on the generated data set synthetic-20x60 (1.7 M one-minute prices): a few seconds of work that
@@ -195,6 +234,10 @@ public sealed class BacktestRestartTests(PostgresServer server, ITestOutputHelpe
 
     private static Task<long> LinksAsync(PostgresDatabase database, string id) =>
         database.ScalarAsync<long>($"SELECT count(*) FROM audit_envelope WHERE chain_id = '{id}'");
+
+    /// <summary>The backtest's resume reminders in Orleans' reminders table (its grain id ends with the backtest id).</summary>
+    private static Task<long> RemindersAsync(PostgresDatabase database, string id) =>
+        database.ScalarAsync<long>($"SELECT count(*) FROM orleansreminderstable WHERE remindername = '{BacktestGrain.ResumeReminder}' AND grainid LIKE '%/{id}'");
 
     private static async Task<List<JsonObject>> ChainAsync(PostgresDatabase database, string id)
     {
