@@ -1,14 +1,6 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Execution.Clob;
-using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Keystore;
-using Polytraders.Grains.Execution.Signing;
-using Polytraders.Grains.Replay;
-using Polytraders.Silo;
 using Polytraders.Venue.Tests.Fake;
 using Polytraders.Venue.Tests.Support;
 
@@ -21,8 +13,6 @@ namespace Polytraders.Venue.Tests;
 /// </summary>
 public sealed class EndToEndTests
 {
-    private const string Password = "end-to-end-test";
-
     [Fact]
     public async Task a_resting_order_filled_on_the_user_feed_reaches_the_portfolio_and_the_audit_trail_once()
     {
@@ -46,10 +36,10 @@ public sealed class EndToEndTests
         clob.State.Trades.Enqueue(trade);
         clob.Sockets.PushTradeLifecycle(account.ApiKey, trade);
 
-        var position = await EventuallyAsync(async () =>
+        var position = await Eventually.FoundAsync(async () =>
             (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
         Assert.Equal(10m, position.Size);
-        var trail = await EventuallyAsync(async () =>
+        var trail = await Eventually.FoundAsync(async () =>
         {
             var page = await grains.GetGrain<IAuditQueryGrain>(0).Query(new AuditQuery { PortfolioId = config.PortfolioId, LaunchId = context.LaunchId });
             return page.Items.Any(e => e.ReasonCode == ReasonCodes.ExecFillConfirmed) ? page.Items : null;
@@ -134,12 +124,12 @@ public sealed class EndToEndTests
         }
 
         List<AuditEnvelope> seen = [];
-        var trail = await EventuallyAsync(async () =>
+        var trail = await Eventually.FoundAsync(async () =>
         {
             seen = (await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items;
             return seen.Any(e => e.ReasonCode == ReasonCodes.ExecOrderFilled) ? seen : null;
         }, () => string.Join(", ", seen.Select(e => $"{e.ReasonCode} {e.Payload.Detail}")));
-        var position = await EventuallyAsync(async () =>
+        var position = await Eventually.FoundAsync(async () =>
             (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
 
         var codes = trail.Select(e => e.ReasonCode).ToList();
@@ -177,121 +167,6 @@ public sealed class EndToEndTests
             }
             while (DateTime.UtcNow < deadline);
             return false;
-        }
-    }
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, Func<string>? describe = null)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"not reached in time{(describe is null ? "" : ": " + describe())}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    /// <summary>
-    /// The embedded silo configuration with the CLOB venue pointed at a started fake: a development keystore whose
-    /// address holds an API key and 1 000 pUSD on the fake, the market configured in its grain, PORT-001 of the
-    /// replay fixtures configured, and the user feed pump subscribed.
-    /// </summary>
-    private sealed class ClobSilo : IAsyncDisposable
-    {
-        private readonly InProcessTestCluster _cluster;
-        private readonly string _keys;
-
-        private ClobSilo(FakeClob clob, FakeMarket market, FakeAccount account, EthereumAddress signer, InProcessTestCluster cluster, string keys)
-        {
-            (Clob, Market, Account, Signer, _cluster, _keys) = (clob, market, account, signer, cluster, keys);
-        }
-
-        public FakeClob Clob { get; }
-
-        public FakeMarket Market { get; }
-
-        public FakeAccount Account { get; }
-
-        public EthereumAddress Signer { get; }
-
-        public IClusterClient Grains => _cluster.Client;
-
-        public PortfolioConfig Portfolio { get; private set; } = null!;
-
-        public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket)
-        {
-            var clob = await FakeClob.StartAsync();
-            var market = addMarket(clob);
-            var keys = Directory.CreateTempSubdirectory("polytraders-e2e-keys-").FullName;
-            var keystore = Path.Combine(keys, "dev-keystore.json");
-            EthereumAddress signer;
-            using (var key = DevKeyFile.LoadOrCreate(keystore, Password, NullLogger.Instance))
-            using (var ethereum = new EthereumSigner(key, new ManagedSecp256k1()))
-            {
-                signer = ethereum.Address;
-            }
-
-            var account = clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Signing:KeystorePath"] = keystore,
-                ["Signing:KeystorePassword"] = Password,
-                ["Clob:BaseUrl"] = clob.BaseUrl.ToString(),
-                ["Clob:MarketWebSocketUrl"] = clob.MarketWebSocketUrl.ToString(),
-                ["Clob:UserWebSocketUrl"] = clob.UserWebSocketUrl.ToString(),
-                ["Clob:ChainId"] = FakeClob.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Clob:ReconnectInitialDelay"] = "00:00:00.050",
-                ["Clob:ReconnectMaxDelay"] = "00:00:00.500",
-                ["Clob:Credentials:Address"] = signer.ToString(),
-                ["Clob:Credentials:ApiKey"] = account.ApiKey,
-                ["Clob:Credentials:Secret"] = account.Secret,
-                ["Clob:Credentials:Passphrase"] = account.Passphrase,
-            }).Build();
-            var builder = new InProcessTestClusterBuilder(1);
-            builder.ConfigureSilo((_, silo) =>
-            {
-                EmbeddedSilo.Configure(silo, configuration);
-                silo.Services.AddPolymarketClob(configuration, pumpMarketFeed: false);
-            });
-            var silo = new ClobSilo(clob, market, account, signer, builder.Build(), keys);
-            try
-            {
-                await silo._cluster.DeployAsync();
-                var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
-                silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
-                await silo.Grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
-                await silo.Grains.GetGrain<IPortfolioGrain>(silo.Portfolio.PortfolioId).Configure(silo.Portfolio);
-                await Eventually.TrueAsync(() => clob.Sockets.UserSubscriptionKeys.Contains(account.ApiKey), "the user feed pump subscribed", TimeSpan.FromSeconds(15));
-                return silo;
-            }
-            catch
-            {
-                await silo.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await _cluster.StopAllSilosAsync();
-                await _cluster.DisposeAsync();
-            }
-            finally
-            {
-                await Clob.DisposeAsync();
-                Directory.Delete(_keys, recursive: true);
-            }
         }
     }
 }

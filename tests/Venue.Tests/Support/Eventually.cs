@@ -17,6 +17,27 @@ public static class Eventually
         }
     }
 
+    /// <summary>Polls <paramref name="probe"/> until it finds something or 15 s pass; <paramref name="describe"/> explains a timeout.</summary>
+    public static async Task<T> FoundAsync<T>(Func<Task<T?>> probe, Func<string>? describe = null)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            if (await probe() is { } found)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"not reached in time{(describe is null ? "" : ": " + describe())}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Reads from <paramref name="reader"/> until <paramref name="match"/> or timeout; returns everything read.</summary>
     public static async Task<List<T>> ReadUntilAsync<T>(System.Threading.Channels.ChannelReader<T> reader, Func<List<T>, bool> match, TimeSpan? timeout = null)
     {

@@ -12,8 +12,6 @@ namespace Polytraders.Grains.Execution.Clob;
 /// </summary>
 public sealed partial class ClobVenue : IVenueOrderLookup
 {
-    private const int MaxTradePages = 20;
-
     public async Task<VenueAnswer?> FindAsync(Order order, OrderIntent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
@@ -28,24 +26,11 @@ public sealed partial class ClobVenue : IVenueOrderLookup
         return open is not null ? VenueAnswer.Open(fills) : fills.Count == 0 ? null : VenueAnswer.Filled(fills);
     }
 
-    private async Task<List<Fill>> FillsOfAsync(SubmittedOrder owner, ClobAccount account, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    private Task<List<Fill>> FillsOfAsync(SubmittedOrder owner, ClobAccount account, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
+        // Only this order's fills: the shared index may hold other orders trading the same token.
         var only = new SubmittedOrderIndex();
         only.Register(owner);
-        var fills = new List<Fill>();
-        var cursor = ClobEndpoints.InitialCursor;
-        for (var page = 0; page < MaxTradePages; page++)
-        {
-            var trades = await client.GetTradesAsync(account, assetId: owner.TokenId, after: createdAt.AddMinutes(-1), cursor: cursor, cancellationToken: cancellationToken).ConfigureAwait(false);
-            fills.AddRange(trades.Data.SelectMany(t => TradeFillMapper.FillsOf(t, only, time.GetUtcNow())).Select(u => u.Fill));
-            if (trades.IsLast)
-            {
-                break;
-            }
-
-            cursor = trades.NextCursor;
-        }
-
-        return fills;
+        return client.FillsSinceAsync(account, only, createdAt, time, assetId: owner.TokenId, cancellationToken: cancellationToken);
     }
 }

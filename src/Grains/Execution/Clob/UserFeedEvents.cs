@@ -29,6 +29,6 @@ public sealed record OrderUpdate(
 
 /// <summary>
 /// The user channel was down from <see cref="LostAt"/> to <see cref="ReconnectedAt"/>. It replays nothing: trade
-/// status changes in between must be fetched with GET /data/trades (after = LostAt).
+/// status changes in between must be fetched with GET /data/trades (after = LostAt), as <see cref="UserFeedPump"/> does.
 /// </summary>
 public sealed record UserFeedGap(DateTimeOffset LostAt, DateTimeOffset ReconnectedAt) : UserFeedEvent(ReconnectedAt);
