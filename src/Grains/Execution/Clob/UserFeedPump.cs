@@ -14,8 +14,8 @@ namespace Polytraders.Grains.Execution.Clob;
 /// per configured market), mapped to fills of our submitted orders, go through the same hand-over; repeats of what the
 /// socket already delivered are ignored by execution. A back-fill the venue refuses is logged and skipped and the pump
 /// keeps running; the trades it missed are booked only when a later status of the same trade arrives on the socket
-/// (a later gap's back-fill starts from that gap). A hand-over that fails is retried a few times, then logged and left
-/// to the reconciliation of the order. Without CLOB credentials the pump stays idle.
+/// (a later gap's back-fill starts from that gap). A hand-over that fails is retried a few times, then logged as an error
+/// and left unbooked on the same terms. Without CLOB credentials the pump stays idle.
 /// </summary>
 public sealed partial class UserFeedPump(
     UserWebSocketClient feed,
@@ -142,6 +142,6 @@ public sealed partial class UserFeedPump(
     [LoggerMessage(Level = LogLevel.Warning, Message = "CLOB user feed fill {FillId}: hand-over attempt {Attempt} failed ({Reason}); retrying")]
     private partial void LogRetrying(string fillId, int attempt, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "CLOB user feed fill {FillId} ({Status}) could not be handed to execution; the order's reconciliation must pick it up")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "CLOB user feed fill {FillId} ({Status}) could not be handed to execution; it stays unbooked until a later status of the same trade arrives or a later gap's back-fill returns it")]
     private partial void LogDropped(string fillId, FillStatus status, Exception exception);
 }
