@@ -66,4 +66,10 @@ public sealed class ClobOptions
 
     /// <summary>Condition ids the user feed subscribes to (user channel "markets"); empty means all of the account's.</summary>
     public List<string> UserMarkets { get; set; } = [];
+
+    /// <summary>
+    /// While the user feed pump owes a back-fill (the venue refused one, or a fill's hand-over was dropped), it retries
+    /// GET /data/trades this often without waiting for another reconnect.
+    /// </summary>
+    public TimeSpan UserBackFillRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -33,6 +33,7 @@ public sealed class ClobOptionsValidator : IValidateOptions<ClobOptions>
         Positive(failures, "MaxRetryDelay", options.MaxRetryDelay);
         Positive(failures, "PingInterval", options.PingInterval);
         Positive(failures, "ReconnectInitialDelay", options.ReconnectInitialDelay);
+        Positive(failures, "UserBackFillRetryInterval", options.UserBackFillRetryInterval);
         if (options.StaleConnectionTimeout <= options.PingInterval)
         {
             failures.Add("Clob:StaleConnectionTimeout must be longer than Clob:PingInterval.");
