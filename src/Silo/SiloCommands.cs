@@ -49,7 +49,7 @@ public static class SiloCommands
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
-        catch (UsageException e)
+        catch (CommandLineUsageException e)
         {
             await Console.Error.WriteLineAsync(e.Message);
             await Console.Error.WriteLineAsync(Usage);
@@ -60,11 +60,11 @@ public static class SiloCommands
     /// <summary>Applies the migrations this build ships and lists what it did.</summary>
     public static async Task<int> MigrateAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var options = Options(args, "--connection");
+        var options = CommandLineOptions.Parse(args, ["--connection"]);
         var storage = StorageFromConfiguration();
         var connection = options.GetValueOrDefault("--connection")
             ?? (storage.ConnectionString is null && storage.MigrationConnectionString is null ? null : storage.EffectiveMigrationConnectionString)
-            ?? throw new UsageException("migrate needs --connection (or Storage:MigrationConnectionString / Storage:ConnectionString).");
+            ?? throw new CommandLineUsageException("migrate needs --connection (or Storage:MigrationConnectionString / Storage:ConnectionString).");
         try
         {
             var report = await new PostgresMigrator(NullLogger<PostgresMigrator>.Instance).ApplyAsync(connection, CancellationToken.None);
@@ -86,11 +86,11 @@ public static class SiloCommands
     /// <summary>Re-hashes one chain straight from the database; prints the first broken link and returns 1 if there is one.</summary>
     public static async Task<int> VerifyChainAsync(string[] args, TextWriter output, TextWriter error)
     {
-        var options = Options(args, "--portfolio", "--chain", "--connection");
+        var options = CommandLineOptions.Parse(args, ["--portfolio", "--chain", "--connection"]);
         var chainId = options.GetValueOrDefault("--chain") ?? options.GetValueOrDefault("--portfolio")
-            ?? throw new UsageException("verify-chain needs --portfolio <id> (a live chain) or --chain <id>.");
+            ?? throw new CommandLineUsageException("verify-chain needs --portfolio <id> (a live chain) or --chain <id>.");
         var connection = options.GetValueOrDefault("--connection") ?? StorageFromConfiguration().ConnectionString
-            ?? throw new UsageException("verify-chain needs --connection (or Storage:ConnectionString).");
+            ?? throw new CommandLineUsageException("verify-chain needs --connection (or Storage:ConnectionString).");
         try
         {
             await using var store = new PostgresAuditStore(connection);
@@ -144,39 +144,4 @@ public static class SiloCommands
             .Build();
         return configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
     }
-
-    private static Dictionary<string, string> Options(string[] args, params string[] known)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            var inline = name.IndexOf('=', StringComparison.Ordinal);
-            string value;
-            if (inline > 0)
-            {
-                value = name[(inline + 1)..];
-                name = name[..inline];
-            }
-            else if (i + 1 < args.Length)
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new UsageException($"{name} needs a value.");
-            }
-
-            if (!known.Contains(name))
-            {
-                throw new UsageException($"unknown option {name}.");
-            }
-
-            options[name] = value;
-        }
-
-        return options;
-    }
-
-    private sealed class UsageException(string message) : Exception(message);
 }

@@ -40,7 +40,7 @@ public static class BacktestCommand
         Dictionary<string, string> options;
         try
         {
-            options = Parse(args);
+            options = CommandLineOptions.Parse(args, Known);
         }
         catch (ArgumentException e)
         {
@@ -212,33 +212,6 @@ public static class BacktestCommand
 
     private static DateTimeOffset Instant(string text, string name) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.ToUniversalTime() : throw new ArgumentException($"{name} needs an RFC 3339 time.");
-
-    private static Dictionary<string, string> Parse(string[] args)
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var name = args[i];
-            var inline = name.IndexOf('=', StringComparison.Ordinal);
-            string value;
-            if (inline > 0)
-            {
-                (name, value) = (name[..inline], name[(inline + 1)..]);
-            }
-            else if (i + 1 < args.Length)
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new ArgumentException($"{name} needs a value.");
-            }
-
-            options[Known.Contains(name) ? name : throw new ArgumentException($"unknown option {name}.")] = value;
-        }
-
-        return options;
-    }
 
     private static string Money(decimal value) => value.ToString("#,##0.00####", CultureInfo.InvariantCulture);
 
