@@ -48,22 +48,9 @@ public static class PostOrderAnswers
         }
 
         var tradeIds = response.TradeIds ?? [];
-        var fill = new Fill
-        {
-            // One trade: the id the user feed will use for the same fill; several: one aggregate per order.
-            FillId = tradeIds.Count == 1 ? TradeFillMapper.FillIdOf(tradeIds[0], response.OrderId ?? order.OrderHash) : $"{response.OrderId ?? order.OrderHash}:post",
-            ClientOrderId = order.ClientOrderId,
-            PortfolioId = order.PortfolioId,
-            MarketId = order.MarketId,
-            TokenId = order.TokenId,
-            Side = order.Side,
-            Size = shares,
-            Price = Math.Round(pusd / shares, PriceDecimals, MidpointRounding.ToEven),
-            Fee = 0m,
-            FilledAt = now,
-            Venue = FillVenue.Polymarket,
-            Status = FillStatus.Matched,
-        };
+        // One trade: the id the user feed will use for the same fill; several: one aggregate per order.
+        var fillId = tradeIds.Count == 1 ? TradeFillMapper.FillIdOf(tradeIds[0], response.OrderId ?? order.OrderHash) : $"{response.OrderId ?? order.OrderHash}:post";
+        var fill = order.FillOf(fillId, shares, Math.Round(pusd / shares, PriceDecimals, MidpointRounding.ToEven), now, FillStatus.Matched);
         return VenueAnswer.Filled([fill]);
     }
 }

@@ -4,7 +4,25 @@ using Polytraders.Contracts;
 namespace Polytraders.Grains.Execution.Clob;
 
 /// <summary>Who an order on the venue belongs to: what a trade event needs to become a <see cref="Fill"/>.</summary>
-public sealed record SubmittedOrder(string OrderHash, string ClientOrderId, string PortfolioId, string MarketId, string TokenId, Side Side);
+public sealed record SubmittedOrder(string OrderHash, string ClientOrderId, string PortfolioId, string MarketId, string TokenId, Side Side)
+{
+    /// <summary>A Polymarket fill of this order; the CLOB charges its fees on chain, so the fill carries none.</summary>
+    public Fill FillOf(string fillId, decimal size, decimal price, DateTimeOffset at, FillStatus status) => new()
+    {
+        FillId = fillId,
+        ClientOrderId = ClientOrderId,
+        PortfolioId = PortfolioId,
+        MarketId = MarketId,
+        TokenId = TokenId,
+        Side = Side,
+        Size = size,
+        Price = price,
+        Fee = 0m,
+        FilledAt = at,
+        Venue = FillVenue.Polymarket,
+        Status = status,
+    };
+}
 
 /// <summary>
 /// Order hash (the CLOB's order id) → <see cref="SubmittedOrder"/>, written by <see cref="ClobVenue"/> before it posts

@@ -51,22 +51,5 @@ public static class TradeFillMapper
     }
 
     private static FillUpdate Update(ClobTrade trade, SubmittedOrder order, decimal size, decimal price, FillStatus status, DateTimeOffset at) =>
-        new(
-            new Fill
-            {
-                FillId = FillIdOf(trade.Id, order.OrderHash),
-                ClientOrderId = order.ClientOrderId,
-                PortfolioId = order.PortfolioId,
-                MarketId = order.MarketId,
-                TokenId = order.TokenId,
-                Side = order.Side,
-                Size = size,
-                Price = price,
-                Fee = 0m,
-                FilledAt = at,
-                Venue = FillVenue.Polymarket,
-                Status = status,
-            },
-            trade.Id,
-            order.OrderHash);
+        new(order.FillOf(FillIdOf(trade.Id, order.OrderHash), size, price, at, status), trade.Id, order.OrderHash);
 }
