@@ -9,8 +9,8 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Polytraders.Contracts;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
 
 namespace Polytraders.Bench;
 

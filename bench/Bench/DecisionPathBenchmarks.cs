@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Venues;
-using Polytraders.Grains.Intelligence;
-using Polytraders.Grains.Risk;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Intelligence;
+using Polytraders.Trading.Risk;
+using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Bench;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Polytraders.Grains.Audit;
 using Polytraders.Grains.Execution;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Grains.Serialization;
+using Polytraders.Trading.Audit;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains;
 
@@ -13,6 +14,7 @@ public static class GrainServices
     public static IServiceCollection AddPolytradersGrains(this IServiceCollection services, IConfiguration configuration, DeploymentProfile deployment)
     {
         services.AddSingleton(deployment);
+        services.AddCoreStateSerialization();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

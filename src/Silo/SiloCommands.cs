@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Polytraders.Grains.Audit;
-using Polytraders.Grains.Contracts;
 using Polytraders.Silo.Hosting;
 using Polytraders.Silo.Postgres;
+using Polytraders.Trading.Audit;
+using Polytraders.Trading.Contracts;
 
 namespace Polytraders.Silo;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Polytraders.Grains.Contracts;
-using Polytraders.Grains.Contracts.Rules;
+using Polytraders.Trading.Contracts;
+using Polytraders.Trading.Contracts.Rules;
 
 namespace Polytraders.Contracts.Tests;
 

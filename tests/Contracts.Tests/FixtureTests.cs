@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Contracts;
 
 namespace Polytraders.Contracts.Tests;
 

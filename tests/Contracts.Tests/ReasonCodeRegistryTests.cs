@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Contracts.Tests;
 

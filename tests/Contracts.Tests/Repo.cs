@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Polytraders.ContractGen;
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Contracts;
 
 namespace Polytraders.Contracts.Tests;
 

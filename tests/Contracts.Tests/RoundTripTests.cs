@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Contracts.Tests;
 

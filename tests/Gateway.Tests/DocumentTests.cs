@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Polytraders.Contracts;
 
 namespace Polytraders.Gateway.Tests;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
-using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Replay;
 using Polytraders.Silo;
+using Polytraders.Trading.Replay;
 
 namespace Polytraders.Gateway.Tests;
 

@@ -4,7 +4,6 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Grains.Tests;
 

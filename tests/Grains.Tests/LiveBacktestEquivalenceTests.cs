@@ -3,13 +3,15 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains.Audit;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Portfolios;
 using Polytraders.Grains.Risk;
 using Polytraders.Grains.Strategies;
 using Polytraders.Silo;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Risk;
+using Polytraders.Trading.Strategies;
 using Xunit.Abstractions;
 
 namespace Polytraders.Grains.Tests;
@@ -60,7 +62,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
     public async Task the_live_path_and_the_backtest_runner_decide_the_same_on_the_same_prices()
     {
         var data = BacktestDataSet.Open(DataRoot(), "sample");
-        var portfolio = Polytraders.Grains.Contracts.ContractJson.Deserialize<List<PortfolioConfig>>(File.ReadAllText(Path.Combine(TestRepo.Root(), "fixtures", "replay", "portfolios.json")))[0] with { PortfolioId = PortfolioId };
+        var portfolio = ContractJson.Deserialize<List<PortfolioConfig>>(File.ReadAllText(Path.Combine(TestRepo.Root(), "fixtures", "replay", "portfolios.json")))[0] with { PortfolioId = PortfolioId };
         var launch = new StrategyLaunch
         {
             StrategyId = "momentum-equivalence-1",

@@ -1,5 +1,6 @@
 using Orleans.TestingHost;
 using Polytraders.Grains.Replay;
+using Polytraders.Trading.Replay;
 
 namespace Polytraders.Grains.Tests;
 

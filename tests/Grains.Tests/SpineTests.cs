@@ -2,6 +2,7 @@ using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Crypto;
 using Polytraders.Grains.Execution.Signing;
 using Polytraders.Grains.Replay;
+using Polytraders.Trading.Replay;
 
 namespace Polytraders.Grains.Tests;
 

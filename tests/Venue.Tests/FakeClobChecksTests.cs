@@ -3,7 +3,6 @@ using System.Net;
 using System.Numerics;
 using Microsoft.Extensions.Time.Testing;
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Auth;
 using Polytraders.Grains.Execution.Clob;
 using Polytraders.Grains.Execution.Crypto;
 using Polytraders.Grains.Execution.Orders;

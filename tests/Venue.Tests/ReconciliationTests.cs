@@ -1,7 +1,6 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution;
 using Polytraders.Grains.Execution.Clob;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 using Polytraders.Venue.Tests.Fake;
 using Polytraders.Venue.Tests.Support;
 

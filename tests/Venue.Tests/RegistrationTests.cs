@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Clob;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 using Polytraders.Venue.Tests.Support;
 
 namespace Polytraders.Venue.Tests;

@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Clob;
-using Polytraders.Grains.Execution.Orders;
 using Polytraders.Venue.Tests.Fake;
 using Polytraders.Venue.Tests.Support;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Polytraders.Grains.Execution.Clob;
-using Polytraders.Grains.Execution.Venues;
 using Polytraders.Silo;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Venue.Tests;
 

@@ -1,15 +1,19 @@
 using Polytraders.ContractGen;
 
-// Regenerates src/Grains.Abstractions/Contracts/Generated from schemas/. With --check it writes nothing and
-// exits 1 when the committed files differ from what the schemas generate.
+// Regenerates src/Contracts/Generated (the records) and src/Grains.Abstractions/Contracts/Generated (their Orleans wire
+// form) from schemas/. With --check it writes nothing and exits 1 when the committed files differ from what the
+// schemas generate.
 var check = args.Contains("--check");
 var root = RepositoryPaths.Root(Directory.GetCurrentDirectory());
 var set = await ContractSchemaSet.LoadAsync(RepositoryPaths.Schemas(root));
-var generated = CSharpContractWriter.Write(set);
-var outputDirectory = RepositoryPaths.GeneratedContracts(root);
-var drift = GeneratedDrift.Compare(generated, outputDirectory);
+var outputs = new[]
+{
+    (Directory: RepositoryPaths.GeneratedContracts(root), Files: CSharpContractWriter.Write(set)),
+    (Directory: RepositoryPaths.GeneratedWire(root), Files: OrleansWireWriter.Write(set)),
+};
 if (check)
 {
+    var drift = outputs.SelectMany(o => GeneratedDrift.Compare(o.Files, o.Directory).Select(line => $"{Path.GetRelativePath(root, o.Directory)}/{line}")).ToList();
     foreach (var line in drift)
     {
         await Console.Error.WriteLineAsync(line);
@@ -19,16 +23,20 @@ if (check)
     return drift.Count == 0 ? 0 : 1;
 }
 
-Directory.CreateDirectory(outputDirectory);
-foreach (var stale in Directory.GetFiles(outputDirectory, "*.g.cs").Where(f => !generated.ContainsKey(Path.GetFileName(f))))
+foreach (var (outputDirectory, generated) in outputs)
 {
-    File.Delete(stale);
+    Directory.CreateDirectory(outputDirectory);
+    foreach (var stale in Directory.GetFiles(outputDirectory, "*.g.cs").Where(f => !generated.ContainsKey(Path.GetFileName(f))))
+    {
+        File.Delete(stale);
+    }
+
+    foreach (var (name, content) in generated)
+    {
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, name), content);
+    }
+
+    await Console.Out.WriteLineAsync($"contracts: wrote {generated.Count} file(s) to {Path.GetRelativePath(root, outputDirectory)}");
 }
 
-foreach (var (name, content) in generated)
-{
-    await File.WriteAllTextAsync(Path.Combine(outputDirectory, name), content);
-}
-
-await Console.Out.WriteLineAsync($"contracts: wrote {generated.Count} file(s) to {Path.GetRelativePath(root, outputDirectory)}");
 return 0;

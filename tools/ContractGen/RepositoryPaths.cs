@@ -16,5 +16,8 @@ public static class RepositoryPaths
 
     public static string Schemas(string root) => Path.Combine(root, "schemas");
 
-    public static string GeneratedContracts(string root) => Path.Combine(root, "src", "Grains.Abstractions", "Contracts", "Generated");
+    public static string GeneratedContracts(string root) => Path.Combine(root, "src", "Contracts", "Generated");
+
+    /// <summary>The contracts' Orleans wire form, beside the grain interfaces that carry them.</summary>
+    public static string GeneratedWire(string root) => Path.Combine(root, "src", "Grains.Abstractions", "Contracts", "Generated");
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
 using Polytraders.Gateway.Options;
 using Polytraders.Gateway.Problems;
-using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Gateway.Contracts;
 

@@ -1,4 +1,4 @@
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Contracts;
 
 namespace Polytraders.Gateway.Contracts;
 

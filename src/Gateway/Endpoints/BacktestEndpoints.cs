@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using Polytraders.Contracts;
 using Polytraders.Gateway.Auth;
 using Polytraders.Gateway.Contracts;
 using Polytraders.Gateway.Problems;
 using Polytraders.Grains;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Report;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Report;
 
 namespace Polytraders.Gateway.Endpoints;
 
@@ -124,7 +123,7 @@ internal static partial class BacktestEndpoints
 
         var run = await backtest.GetRun();
         context.Response.Headers.Location = Location(backtestId);
-        return TypedResults.Json(run, Grains.Contracts.ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(run, ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> GetBacktest(string backtestId, IGrainFactory grains)
@@ -169,7 +168,7 @@ internal static partial class BacktestEndpoints
             return GatewayResults.Refused(cancelled, "The cancellation was refused.", loggers.CreateLogger(typeof(BacktestEndpoints)));
         }
 
-        return TypedResults.Json(await backtest.GetRun(), Grains.Contracts.ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(await backtest.GetRun(), ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> GetBacktestAudit(string backtestId, HttpContext context, IGrainFactory grains)

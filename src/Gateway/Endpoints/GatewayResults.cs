@@ -1,7 +1,4 @@
-using System.Text.Json.Serialization;
 using Polytraders.Contracts;
-using Polytraders.Grains;
-using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Gateway.Endpoints;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Polytraders.Contracts;
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Contracts;
 
 namespace Polytraders.Gateway.Problems;
 

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Polytraders.Contracts;
+using Polytraders.Trading.Audit;
 
 namespace Polytraders.Grains.Audit;
 

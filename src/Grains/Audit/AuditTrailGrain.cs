@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
+using Polytraders.Trading.Audit;
 
 namespace Polytraders.Grains.Audit;
 

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
-using Polytraders.Grains.Audit;
-using Polytraders.Grains.Backtest.Data;
+using Polytraders.Trading.Audit;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
 
 namespace Polytraders.Grains.Backtest;
 
@@ -176,7 +177,7 @@ public sealed partial class BacktestGrain(
     }
 
     private BacktestDataSet OpenData(BacktestRequest request) =>
-        BacktestDataSet.Open(BacktestDataDirectory.Resolve(services.GetService<IConfiguration>()), request.Data.Dataset);
+        BacktestDataSet.Open(BacktestDataDirectory.Resolve(services.GetService<IConfiguration>()?[BacktestDataDirectory.Key]), request.Data.Dataset);
 
     /// <summary>Starts the run off the grain's scheduler and returns at once; the run's end is stored by <see cref="RunAsync"/>.</summary>
     private async Task Launch(BacktestRequest request, BacktestPlan? plan = null)

@@ -1,5 +1,4 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Contracts;
 
 namespace Polytraders.Grains.Backtest;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution;
 

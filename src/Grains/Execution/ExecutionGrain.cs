@@ -3,7 +3,7 @@ using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution;
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
-using Polytraders.Grains.Audit;
+using Polytraders.Trading;
+using Polytraders.Trading.Audit;
+using Polytraders.Trading.Portfolios;
 
 namespace Polytraders.Grains.Portfolios;
 

@@ -1,4 +1,5 @@
 using Polytraders.Contracts;
+using Polytraders.Trading.Replay;
 
 namespace Polytraders.Grains.Replay;
 

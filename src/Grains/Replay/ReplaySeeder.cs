@@ -1,3 +1,5 @@
+using Polytraders.Trading.Replay;
+
 namespace Polytraders.Grains.Replay;
 
 /// <summary>Configures the market, cluster and portfolio grains of a replay data set (idempotent).</summary>

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
+using Polytraders.Trading;
+using Polytraders.Trading.Risk;
 
 namespace Polytraders.Grains.Risk;
 

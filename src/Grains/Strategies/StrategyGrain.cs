@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Runtime;
 using Orleans.Streams;
 using Polytraders.Contracts;
-using Polytraders.Grains.Audit;
-using Polytraders.Grains.Intelligence;
+using Polytraders.Trading.Audit;
+using Polytraders.Trading.Intelligence;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Grains.Strategies;
 

@@ -1,4 +1,6 @@
 using Polytraders.Contracts;
+using Polytraders.Trading;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Grains.Strategies;
 

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Polytraders.Contracts;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
-using Polytraders.Grains.Backtest.Report;
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Backtest.Report;
 
 namespace Polytraders.Silo.Backtest;
 
@@ -172,7 +171,7 @@ public static class BacktestCommand
         }
 
         request = new BacktestRequest { Launch = launch, Portfolio = portfolio, Data = new BacktestDataReference { Dataset = dataset }, Window = window, Fills = fills };
-        var root = options.GetValueOrDefault("--data-dir") is { } dir ? Path.GetFullPath(dir) : BacktestDataDirectory.Resolve(configuration: null);
+        var root = options.GetValueOrDefault("--data-dir") is { } dir ? Path.GetFullPath(dir) : BacktestDataDirectory.Resolve(configured: null);
         var data = BacktestDataSet.Open(root, dataset);
         return (request, BacktestPlan.Create(request, data), data.OpenSources, $"data set '{dataset}' ({root})");
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Polytraders.Grains.Replay;
+using Polytraders.Trading.Replay;
 
 namespace Polytraders.Silo.Hosting;
 

@@ -5,9 +5,7 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Polytraders.Contracts;
-using Polytraders.Grains;
-using Polytraders.Grains.Audit;
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Audit;
 
 namespace Polytraders.Silo.Postgres;
 

@@ -1,5 +1,5 @@
 using Polytraders.Grains;
-using Polytraders.Grains.Audit;
+using Polytraders.Trading.Audit;
 
 namespace Polytraders.Silo.Postgres;
 

@@ -1,6 +1,5 @@
 using Polytraders.Contracts;
-using Polytraders.Grains;
-using Polytraders.Grains.Audit;
+using Polytraders.Trading.Audit;
 
 namespace Polytraders.Core.Tests.Audit;
 

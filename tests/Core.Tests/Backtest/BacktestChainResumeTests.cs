@@ -1,7 +1,7 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Audit;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Audit;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Backtest;
 

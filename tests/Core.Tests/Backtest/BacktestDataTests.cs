@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
 
 namespace Polytraders.Core.Tests.Backtest;
 

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
 using Polytraders.Contracts;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
-using Polytraders.Grains.Contracts;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
 
 namespace Polytraders.Core.Tests.Backtest;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Polytraders.Contracts;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Strategies;
 using Xunit.Abstractions;
 
 namespace Polytraders.Core.Tests.Backtest;

@@ -1,7 +1,7 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
-using Polytraders.Grains.Risk;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Risk;
 
 namespace Polytraders.Core.Tests.Backtest;
 

@@ -1,9 +1,9 @@
 using Polytraders.Contracts;
-using Polytraders.Grains;
-using Polytraders.Grains.Backtest;
-using Polytraders.Grains.Backtest.Data;
-using Polytraders.Grains.Execution.Venues;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading;
+using Polytraders.Trading.Backtest;
+using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Core.Tests.Backtest;
 
@@ -263,7 +263,7 @@ public class BacktestRunnerTests
 
         public void Intent(OrderIntent intent) => Intents.Add(intent);
 
-        public void Risk(Grains.Risk.RiskDecision decision, DateTimeOffset at)
+        public void Risk(Trading.Risk.RiskDecision decision, DateTimeOffset at)
         {
         }
 
@@ -277,7 +277,7 @@ public class BacktestRunnerTests
 
         public void Settled(Market market, string tokenId, decimal size, decimal payout, DateTimeOffset at) => Settlements.Add((tokenId, size, payout));
 
-        public void Transition(Grains.Risk.TradingStateTransition transition, DateTimeOffset at)
+        public void Transition(Trading.Risk.TradingStateTransition transition, DateTimeOffset at)
         {
         }
     }

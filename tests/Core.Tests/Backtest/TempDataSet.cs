@@ -1,4 +1,4 @@
-using Polytraders.Grains.Backtest.Data;
+using Polytraders.Trading.Backtest.Data;
 
 namespace Polytraders.Core.Tests.Backtest;
 

@@ -1,5 +1,5 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Intelligence;
+using Polytraders.Trading.Intelligence;
 
 namespace Polytraders.Core.Tests.Intelligence;
 

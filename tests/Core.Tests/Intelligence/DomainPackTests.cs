@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Polytraders.Contracts;
-using Polytraders.Grains.Intelligence;
+using Polytraders.Trading.Intelligence;
 
 namespace Polytraders.Core.Tests.Intelligence;
 

@@ -1,4 +1,4 @@
-using Polytraders.Grains.Intelligence;
+using Polytraders.Trading.Intelligence;
 
 namespace Polytraders.Core.Tests.Intelligence;
 

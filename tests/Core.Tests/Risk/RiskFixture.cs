@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
 using Polytraders.Core.Tests.Strategies;
-using Polytraders.Grains.Risk;
+using Polytraders.Trading.Risk;
 
 namespace Polytraders.Core.Tests.Risk;
 

@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Polytraders.Contracts;
 using Polytraders.Core.Tests.Strategies;
-using Polytraders.Grains.Risk;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Risk;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Risk;
 

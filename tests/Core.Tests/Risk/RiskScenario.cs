@@ -1,7 +1,7 @@
 using Polytraders.Contracts;
 using Polytraders.Core.Tests.Strategies;
-using Polytraders.Grains.Risk;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Risk;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Risk;
 

@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Risk;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Risk;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Strategies;
 

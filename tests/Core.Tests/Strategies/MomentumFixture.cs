@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Intelligence;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Intelligence;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Strategies;
 

@@ -1,5 +1,5 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Strategies;
 

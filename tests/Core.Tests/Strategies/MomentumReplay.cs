@@ -1,8 +1,8 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Venues;
-using Polytraders.Grains.Intelligence;
-using Polytraders.Grains.Risk;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Intelligence;
+using Polytraders.Trading.Risk;
+using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Core.Tests.Strategies;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Strategies;
 using Xunit.Abstractions;
 
 namespace Polytraders.Core.Tests.Strategies;

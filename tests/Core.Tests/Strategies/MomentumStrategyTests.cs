@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Polytraders.Contracts;
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Strategies;
 

@@ -1,4 +1,4 @@
-using Polytraders.Grains.Strategies;
+using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Strategies;
 

@@ -1,8 +1,8 @@
 using Polytraders.Contracts;
 using Polytraders.Grains;
-using Polytraders.Grains.Contracts;
 using Polytraders.Grains.Replay;
 using Polytraders.Integration.Tests.Postgres;
+using Polytraders.Trading.Replay;
 using Xunit.Abstractions;
 
 namespace Polytraders.Integration.Tests.Durable;

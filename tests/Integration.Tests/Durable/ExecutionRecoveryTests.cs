@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Execution;
-using Polytraders.Grains.Execution.Venues;
 using Polytraders.Integration.Tests.Postgres;
+using Polytraders.Trading.Venues;
 using Xunit.Abstractions;
 
 namespace Polytraders.Integration.Tests.Durable;
@@ -195,8 +195,8 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
         Assert.True(copy.NotifyPending && copy.IsPending);
         Assert.Equal(original.Outbox[0].EnvelopeId, copy.Outbox[0].EnvelopeId);
         Assert.Equal(original.Outbox[0].OccurredAt, copy.Outbox[0].OccurredAt);
-        Assert.Equal(Grains.Contracts.ContractJson.Serialize(original.Outbox[0].Payload), Grains.Contracts.ContractJson.Serialize(copy.Outbox[0].Payload));
-        Assert.Equal(Grains.Contracts.ContractJson.Serialize(original.Intent), Grains.Contracts.ContractJson.Serialize(copy.Intent));
+        Assert.Equal(ContractJson.Serialize(original.Outbox[0].Payload), ContractJson.Serialize(copy.Outbox[0].Payload));
+        Assert.Equal(ContractJson.Serialize(original.Intent), ContractJson.Serialize(copy.Intent));
         Assert.Equal(context, copy.Context);
     }
 

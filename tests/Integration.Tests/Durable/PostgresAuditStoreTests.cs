@@ -1,11 +1,9 @@
 using System.Globalization;
 using Polytraders.Contracts;
-using Polytraders.Grains;
-using Polytraders.Grains.Audit;
-using Polytraders.Grains.Contracts;
 using Polytraders.Integration.Tests.Postgres;
 using Polytraders.Silo;
 using Polytraders.Silo.Postgres;
+using Polytraders.Trading.Audit;
 using Xunit.Abstractions;
 
 namespace Polytraders.Integration.Tests.Durable;

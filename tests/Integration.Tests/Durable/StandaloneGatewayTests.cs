@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using Polytraders.Integration.Tests.Postgres;
 using Xunit.Abstractions;

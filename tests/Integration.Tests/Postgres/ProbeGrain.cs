@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace Polytraders.Integration.Tests.Postgres;
 
 /// <summary>Test-only grain exercising the ADO.NET grain storage ("Default") and reminders.</summary>

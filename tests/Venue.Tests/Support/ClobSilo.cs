@@ -9,8 +9,8 @@ using Polytraders.Grains.Execution.Clob;
 using Polytraders.Grains.Execution.Crypto;
 using Polytraders.Grains.Execution.Keystore;
 using Polytraders.Grains.Execution.Signing;
-using Polytraders.Grains.Replay;
 using Polytraders.Silo;
+using Polytraders.Trading.Replay;
 using Polytraders.Venue.Tests.Fake;
 
 namespace Polytraders.Venue.Tests.Support;

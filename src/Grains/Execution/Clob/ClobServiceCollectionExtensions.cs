@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution.Clob;
 

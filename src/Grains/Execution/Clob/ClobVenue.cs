@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Orders;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution.Clob;
 

@@ -1,5 +1,5 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Venues;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution.Clob;
 

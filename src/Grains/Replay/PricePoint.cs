@@ -1,4 +1,0 @@
-namespace Polytraders.Grains.Replay;
-
-/// <summary>One observed price of one outcome token.</summary>
-public readonly record struct PricePoint(DateTimeOffset Timestamp, string TokenId, decimal Price);

@@ -1,4 +1,0 @@
-namespace Polytraders.Grains.Risk;
-
-/// <summary>The market's last trade, which the staleness and price-band checks measure an intent against.</summary>
-public readonly record struct LastTrade(decimal Price, DateTimeOffset At);

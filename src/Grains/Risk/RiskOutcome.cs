@@ -1,8 +1,0 @@
-namespace Polytraders.Grains.Risk;
-
-public enum RiskOutcome
-{
-    Approved,
-    Reshaped,
-    Rejected,
-}

@@ -1,0 +1,17 @@
+using Orleans.Serialization;
+using Polytraders.Contracts;
+using Polytraders.Trading.Risk;
+
+namespace Polytraders.Grains.Serialization;
+
+/// <summary>
+/// Lets Orleans load our contracts and core types by name. Types with [GenerateSerializer] are allowed by the code
+/// generator; ours carry no Orleans attributes, and the ADO.NET grain storage writes state as JSON with type names
+/// (e.g. a <c>Dictionary&lt;string, RiskPosition&gt;</c> inside a risk book), which Orleans refuses for unknown types.
+/// </summary>
+public sealed class TradingTypeFilter : ITypeFilter
+{
+    private static readonly HashSet<System.Reflection.Assembly> Ours = [typeof(OrderIntent).Assembly, typeof(RiskBook).Assembly];
+
+    public bool? IsTypeAllowed(Type type) => Ours.Contains(type.Assembly) ? true : null;
+}

@@ -1,0 +1,8 @@
+namespace Polytraders.Trading.Risk;
+
+public enum RiskOutcome
+{
+    Approved,
+    Reshaped,
+    Rejected,
+}
