@@ -55,33 +55,21 @@ internal static class PortfolioEndpoints
         ContractBodyReader bodies,
         ILoggerFactory loggers)
     {
-        if (!Identifiers.IsPortfolioId(portfolioId))
-        {
-            return UnknownPortfolio(portfolioId);
-        }
-
-        var log = loggers.CreateLogger(typeof(PortfolioEndpoints));
-        var body = await bodies.ReadAsync<StrategyLaunch>(context.Request, context.RequestAborted);
+        var body = await CommandPrologue.ForPortfolioAsync<StrategyLaunch>(portfolioId, context, bodies, grains, launch =>
+            string.Equals(launch.PortfolioId, portfolioId, StringComparison.Ordinal)
+                ? null
+                : GatewayProblem.Result(GatewayProblem.ForInvalid(
+                    ReasonCodes.StratInvalidLaunch,
+                    "RouteMismatch",
+                    "#/portfolio_id",
+                    $"portfolio_id '{launch.PortfolioId}' is not the Portfolio of the route ('{portfolioId}').")));
         if (body.Value is not { } launch)
         {
             return body.Problem!;
         }
 
-        if (!string.Equals(launch.PortfolioId, portfolioId, StringComparison.Ordinal))
-        {
-            return GatewayProblem.Result(GatewayProblem.ForInvalid(
-                ReasonCodes.StratInvalidLaunch,
-                "RouteMismatch",
-                "#/portfolio_id",
-                $"portfolio_id '{launch.PortfolioId}' is not the Portfolio of the route ('{portfolioId}')."));
-        }
-
+        var log = loggers.CreateLogger(typeof(PortfolioEndpoints));
         var portfolio = grains.GetGrain<IPortfolioGrain>(portfolioId);
-        if (await portfolio.GetState() is null)
-        {
-            return UnknownPortfolio(portfolioId);
-        }
-
         var operatorId = GatewayClaims.OperatorIdOf(user);
         var result = await portfolio.Launch(launch, operatorId);
         if (!result.Succeeded)
@@ -111,23 +99,13 @@ internal static class PortfolioEndpoints
         ContractBodyReader bodies,
         ILoggerFactory loggers)
     {
-        if (!Identifiers.IsPortfolioId(portfolioId))
-        {
-            return UnknownPortfolio(portfolioId);
-        }
-
-        var log = loggers.CreateLogger(typeof(PortfolioEndpoints));
-        var body = await bodies.ReadAsync<TradingStateChange>(context.Request, context.RequestAborted);
+        var body = await CommandPrologue.ForPortfolioAsync<TradingStateChange>(portfolioId, context, bodies, grains);
         if (body.Value is not { } change)
         {
             return body.Problem!;
         }
 
-        if (await grains.GetGrain<IPortfolioGrain>(portfolioId).GetState() is null)
-        {
-            return UnknownPortfolio(portfolioId);
-        }
-
+        var log = loggers.CreateLogger(typeof(PortfolioEndpoints));
         var risk = grains.GetGrain<IRiskGrain>(portfolioId);
         var actor = GatewayClaims.ActorOf(user);
         await risk.SetTradingState(change.State, actor, change.Reason);

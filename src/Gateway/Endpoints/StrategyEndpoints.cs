@@ -92,18 +92,13 @@ internal static class StrategyEndpoints
         ContractBodyReader bodies,
         ILoggerFactory loggers)
     {
-        if (!Identifiers.IsStrategyId(strategyId))
-        {
-            return UnknownStrategy(strategyId);
-        }
-
-        var log = loggers.CreateLogger(typeof(StrategyEndpoints));
-        var body = await bodies.ReadAsync<RelaunchRequest>(context.Request, context.RequestAborted);
+        var body = await CommandPrologue.ReadAsync<RelaunchRequest>(Identifiers.IsStrategyId(strategyId), () => UnknownStrategy(strategyId), context, bodies);
         if (body.Value is not { } request)
         {
             return body.Problem!;
         }
 
+        var log = loggers.CreateLogger(typeof(StrategyEndpoints));
         var strategy = grains.GetGrain<IStrategyGrain>(strategyId);
         var state = await strategy.GetState();
         if (IsUnknown(state))
