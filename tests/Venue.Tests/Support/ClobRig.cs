@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polytraders.Grains.Execution.Clob;
+using Polytraders.Polymarket.Clob;
 using Polytraders.Venue.Tests.Fake;
 
 namespace Polytraders.Venue.Tests.Support;
 
 /// <summary>
 /// The production clients pointed at a started <see cref="FakeClob"/> by configuration only (base URL and websocket
-/// URLs), with short test timings, every log line captured.
+/// URLs), with short test timings, every log line captured. Partial: Grains.Tests, which compiles this file in, adds
+/// our venue over the same client.
 /// </summary>
-public sealed class ClobRig : IAsyncDisposable
+public sealed partial class ClobRig : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggers;
 
@@ -36,8 +37,6 @@ public sealed class ClobRig : IAsyncDisposable
 
     public ClobRestClient Client { get; }
 
-    public SubmittedOrderIndex Submitted { get; } = new();
-
     public static async Task<ClobRig> StartAsync(Action<ClobOptions>? configure = null)
     {
         var clob = await FakeClob.StartAsync();
@@ -59,12 +58,9 @@ public sealed class ClobRig : IAsyncDisposable
         return new ClobRig(clob, options, new CapturedLogs());
     }
 
-    public ClobVenue Venue(TestWallet wallet) =>
-        new(Client, new FixedAccount(wallet.Account), Submitted, Options, TimeProvider.System, _loggers.CreateLogger<ClobVenue>());
-
     public MarketWebSocketClient MarketFeed() => new(Options, TimeProvider.System, _loggers.CreateLogger<MarketWebSocketClient>());
 
-    public UserWebSocketClient UserFeed() => new(Options, Submitted, TimeProvider.System, _loggers.CreateLogger<UserWebSocketClient>());
+    public UserWebSocketClient UserFeed() => new(Options, TimeProvider.System, _loggers.CreateLogger<UserWebSocketClient>());
 
     /// <summary>A client with its own options (e.g. another clock), sharing the fake and the captured logs.</summary>
     public ClobRestClient ClientWith(TimeProvider time) =>
@@ -74,10 +70,5 @@ public sealed class ClobRig : IAsyncDisposable
     {
         await Clob.DisposeAsync();
         _loggers.Dispose();
-    }
-
-    private sealed class FixedAccount(ClobAccount account) : IClobAccountSource
-    {
-        public ValueTask<ClobAccount> GetAccountAsync(CancellationToken cancellationToken) => ValueTask.FromResult(account);
     }
 }
