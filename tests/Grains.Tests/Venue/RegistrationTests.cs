@@ -18,19 +18,7 @@ public sealed class RegistrationTests
         await using var rig = await ClobRig.StartAsync();
         var market = TestMarkets.Standard(rig.Clob);
         using var wallet = new TestWallet(rig.Clob);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Clob:BaseUrl"] = rig.Clob.BaseUrl.ToString(),
-            ["Clob:MarketWebSocketUrl"] = rig.Clob.MarketWebSocketUrl.ToString(),
-            ["Clob:UserWebSocketUrl"] = rig.Clob.UserWebSocketUrl.ToString(),
-            ["Clob:ChainId"] = "137",
-            ["Clob:RequestTimeout"] = "00:00:05",
-            ["Clob:MarketAssetIds:0"] = market.TokenId,
-            ["Clob:Credentials:Address"] = wallet.Signer.Address.ToString(),
-            ["Clob:Credentials:ApiKey"] = wallet.Fake.ApiKey,
-            ["Clob:Credentials:Secret"] = wallet.Fake.Secret,
-            ["Clob:Credentials:Passphrase"] = wallet.Fake.Passphrase,
-        }).Build();
+        var configuration = rig.Configuration(wallet, new Dictionary<string, string?> { ["Clob:MarketAssetIds:0"] = market.TokenId });
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IVenue, PaperVenue>();
         services.AddPolymarketClob(configuration, pumpMarketFeed: false);

@@ -14,16 +14,12 @@ public sealed class UserFeedTests
         await using var rig = await ClobRig.StartAsync();
         var market = TestMarkets.Standard(rig.Clob);
         using var wallet = new TestWallet(rig.Clob);
-        var feed = rig.UserFeed();
-        using var stop = new CancellationTokenSource();
-        var run = feed.RunAsync(wallet.Account, [market.ConditionId], stop.Token);
-        await Eventually.TrueAsync(() => rig.Clob.Sockets.UserSubscriptionKeys.Count == 1, "user channel subscribed");
+        var user = await rig.SubscribedUserFeedAsync(wallet.Account, market.ConditionId);
         var (order, intent) = wallet.Contract(market, TestWallet.Intent(market, Side.Buy, 0.53m, 10m));
 
         var answer = await rig.Venue(wallet).SubmitAsync(order, intent, TestWallet.StateOf(market), CancellationToken.None);
-        var events = await Eventually.ReadUntilAsync(feed.Events, seen => seen.OfType<TradeUpdate>().Count() == 3);
-        await stop.CancelAsync();
-        await run;
+        var events = await Eventually.ReadUntilAsync(user.Feed.Events, seen => seen.OfType<TradeUpdate>().Count() == 3);
+        await user.StopAsync();
 
         var fills = events.OfType<TradeUpdate>().SelectMany(new UserFeedFills(rig.Submitted).Of).ToList();
         Assert.Equal([FillStatus.Matched, FillStatus.Mined, FillStatus.Confirmed], fills.Select(f => f.Status));

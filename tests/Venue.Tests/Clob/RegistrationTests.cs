@@ -15,18 +15,7 @@ public sealed class RegistrationTests
         await using var rig = await ClobRig.StartAsync();
         var market = TestMarkets.Standard(rig.Clob);
         using var wallet = new TestWallet(rig.Clob);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Clob:BaseUrl"] = rig.Clob.BaseUrl.ToString(),
-            ["Clob:MarketWebSocketUrl"] = rig.Clob.MarketWebSocketUrl.ToString(),
-            ["Clob:UserWebSocketUrl"] = rig.Clob.UserWebSocketUrl.ToString(),
-            ["Clob:ChainId"] = "137",
-            ["Clob:RequestTimeout"] = "00:00:05",
-            ["Clob:Credentials:Address"] = wallet.Signer.Address.ToString(),
-            ["Clob:Credentials:ApiKey"] = wallet.Fake.ApiKey,
-            ["Clob:Credentials:Secret"] = wallet.Fake.Secret,
-            ["Clob:Credentials:Passphrase"] = wallet.Fake.Passphrase,
-        }).Build();
+        var configuration = rig.Configuration(wallet);
         var services = new ServiceCollection().AddLogging();
         services.AddPolymarketClobClient(configuration);
         await using var provider = services.BuildServiceProvider();

@@ -14,15 +14,11 @@ public sealed class UserFeedTests
         await using var rig = await ClobRig.StartAsync();
         var market = TestMarkets.Standard(rig.Clob);
         using var wallet = new TestWallet(rig.Clob);
-        var feed = rig.UserFeed();
-        using var stop = new CancellationTokenSource();
-        var run = feed.RunAsync(wallet.Account, [market.ConditionId], stop.Token);
-        await Eventually.TrueAsync(() => rig.Clob.Sockets.UserSubscriptionKeys.Count == 1, "user channel subscribed");
+        var user = await rig.SubscribedUserFeedAsync(wallet.Account, market.ConditionId);
 
         var posted = await rig.Client.PostOrderAsync(wallet.Limit(market, OrderSide.Buy, 0.53m, 10m), wallet.Account, OrderType.Gtc);
-        var events = await Eventually.ReadUntilAsync(feed.Events, seen => seen.OfType<TradeUpdate>().Count() == 3);
-        await stop.CancelAsync();
-        await run;
+        var events = await Eventually.ReadUntilAsync(user.Feed.Events, seen => seen.OfType<TradeUpdate>().Count() == 3);
+        await user.StopAsync();
 
         var trades = events.OfType<TradeUpdate>().Select(u => u.Trade).ToList();
         Assert.Equal(["MATCHED", "MINED", "CONFIRMED"], trades.Select(t => t.Status));

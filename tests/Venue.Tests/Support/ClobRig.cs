@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polytraders.Polymarket.Clob;
@@ -58,9 +59,38 @@ public sealed partial class ClobRig : IAsyncDisposable
         return new ClobRig(clob, options, new CapturedLogs());
     }
 
+    /// <summary>
+    /// Configuration that points a container's CLOB clients at the fake and gives them <paramref name="wallet"/>'s
+    /// account, with <paramref name="settings"/> added.
+    /// </summary>
+    public IConfiguration Configuration(TestWallet wallet, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Clob:BaseUrl"] = Clob.BaseUrl.ToString(),
+            ["Clob:MarketWebSocketUrl"] = Clob.MarketWebSocketUrl.ToString(),
+            ["Clob:UserWebSocketUrl"] = Clob.UserWebSocketUrl.ToString(),
+            ["Clob:ChainId"] = "137",
+            ["Clob:RequestTimeout"] = "00:00:05",
+            ["Clob:Credentials:Address"] = wallet.Signer.Address.ToString(),
+            ["Clob:Credentials:ApiKey"] = wallet.Fake.ApiKey,
+            ["Clob:Credentials:Secret"] = wallet.Fake.Secret,
+            ["Clob:Credentials:Passphrase"] = wallet.Fake.Passphrase,
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+
     public MarketWebSocketClient MarketFeed() => new(Options, TimeProvider.System, _loggers.CreateLogger<MarketWebSocketClient>());
 
     public UserWebSocketClient UserFeed() => new(Options, TimeProvider.System, _loggers.CreateLogger<UserWebSocketClient>());
+
+    /// <summary>A user feed of <paramref name="account"/> for <paramref name="markets"/>, running and subscribed on the fake.</summary>
+    public async Task<RunningUserFeed> SubscribedUserFeedAsync(ClobAccount account, params string[] markets)
+    {
+        var feed = UserFeed();
+        var subscribed = Clob.Sockets.UserSubscriptionKeys.Count;
+        var stop = new CancellationTokenSource();
+        var run = feed.RunAsync(account, markets, stop.Token);
+        await Eventually.TrueAsync(() => Clob.Sockets.UserSubscriptionKeys.Count > subscribed, "user channel subscribed");
+        return new RunningUserFeed(feed, run, stop);
+    }
 
     /// <summary>A client with its own options (e.g. another clock), sharing the fake and the captured logs.</summary>
     public ClobRestClient ClientWith(TimeProvider time) =>
