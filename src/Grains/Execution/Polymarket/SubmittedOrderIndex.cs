@@ -26,8 +26,8 @@ public sealed record SubmittedOrder(string OrderHash, string ClientOrderId, stri
 
 /// <summary>
 /// Order hash (the CLOB's order id) → <see cref="SubmittedOrder"/>, written by <see cref="ClobVenue"/> before it posts
-/// and read by the user feed, so trades on our orders can be attributed. In memory: after a restart the execution
-/// grain's records must re-register what is still open.
+/// and read by the user feed pump (<see cref="UserFeedFills"/>), so trades on our orders can be attributed. In memory:
+/// after a restart the execution grain's records must re-register what is still open.
 /// </summary>
 public sealed class SubmittedOrderIndex
 {
