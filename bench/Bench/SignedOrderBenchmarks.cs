@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Polytraders.Grains.Execution.Orders;
-using Polytraders.Grains.Execution.Signing;
+using Polytraders.Polymarket.Orders;
+using Polytraders.Polymarket.Signing;
 
 namespace Polytraders.Bench;
 
@@ -49,6 +49,6 @@ public class SignedOrderBenchmarks
     public SignedOrderV2 SignedOrderManaged() => _managed.BuildLimit(TokenId, OrderSide.Buy, 0.56m, 100m, Rules).Value;
 
     [Benchmark(Description = "order hash only")]
-    public Polytraders.Grains.Execution.Crypto.Bytes32 OrderHashOnly() =>
+    public Polytraders.Polymarket.Crypto.Bytes32 OrderHashOnly() =>
         OrderSigning.ComputeOrderHash(_order, CtfExchangeV2.Domain(CtfExchangeV2.PolygonChainId, negRisk: false));
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Polytraders.Gateway;
-using Polytraders.Grains.Execution.Clob;
+using Polytraders.Grains.Execution.Polymarket;
 using Polytraders.Silo.Hosting;
 using Polytraders.Silo.Postgres;
 

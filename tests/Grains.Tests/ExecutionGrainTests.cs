@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Signing;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Signing;
 
 namespace Polytraders.Grains.Tests;
 

@@ -1,7 +1,7 @@
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Signing;
 using Polytraders.Grains.Replay;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Signing;
 using Polytraders.Trading.Replay;
 
 namespace Polytraders.Grains.Tests;

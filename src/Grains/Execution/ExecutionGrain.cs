@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Crypto;
+using Polytraders.Grains.Execution.Polymarket;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Orders;
 using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution;
@@ -71,7 +73,7 @@ public sealed partial class ExecutionGrain(
         {
             Intent = approved,
             Context = context,
-            Salt = Orders.OrderSalt.Next(),
+            Salt = OrderSalt.Next(),
             Status = ExecutionStatus.Accepted,
             AcceptedAt = time.GetUtcNow(),
         };
@@ -109,7 +111,7 @@ public sealed partial class ExecutionGrain(
                 Bytes32.Parse(context.BuilderCode)));
             if (!signed.IsSuccess)
             {
-                return await Fail(record, signed.ReasonCode!, signed.Detail!);
+                return await Fail(record, PolymarketReasonCodes.Of(signed.Refusal!.Value), signed.Detail!);
             }
 
             record.Order = OrderContracts.ToContract(signed.Value, intent, market.Market.NegRisk, signer.ChainId, signer.Label);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Polytraders.Contracts;
-using Polytraders.Grains.Execution.Orders;
+using Polytraders.Polymarket.Orders;
 
 namespace Polytraders.Grains.Execution;
 
@@ -34,7 +34,7 @@ public static class OrderContracts
         };
     }
 
-    public static ExecutionResult<MarketRules> RulesOf(Market market) =>
+    public static OrderResult<MarketRules> RulesOf(Market market) =>
         TickSize.From(market.TickSize).Map(tick => new MarketRules(tick, market.MinOrderSize, market.NegRisk));
 
     public static OrderSide SideOf(Side side) => side == Side.Buy ? OrderSide.Buy : OrderSide.Sell;

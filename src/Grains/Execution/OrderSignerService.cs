@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Keystore;
-using Polytraders.Grains.Execution.Orders;
-using Polytraders.Grains.Execution.Signing;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Keystore;
+using Polytraders.Polymarket.Orders;
+using Polytraders.Polymarket.Signing;
 
 namespace Polytraders.Grains.Execution;
 
@@ -38,7 +38,7 @@ public sealed class OrderSignerService : IDisposable
     public long ChainId => _options.ChainId;
 
     /// <summary>Builds and signs a limit order with a salt the caller recorded before calling.</summary>
-    public ExecutionResult<SignedOrderV2> SignLimit(ulong salt, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
+    public OrderResult<SignedOrderV2> SignLimit(ulong salt, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
         new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, BuilderCode: builderCode), _time, () => salt)
             .BuildLimit(tokenId, side, price, size, rules);
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Polytraders.Grains.Execution.Keystore;
+using Polytraders.Polymarket.Keystore;
 
 namespace Polytraders.Integration.Tests.Durable;
 

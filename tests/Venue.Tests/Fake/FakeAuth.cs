@@ -3,9 +3,9 @@ using System.Numerics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Polytraders.Grains.Execution.Auth;
-using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Signing;
+using Polytraders.Polymarket.Auth;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Signing;
 
 namespace Polytraders.Venue.Tests.Fake;
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Polytraders.Grains.Execution.Crypto;
+using Polytraders.Polymarket.Crypto;
 
 namespace Polytraders.Venue.Tests.Fake;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using Polytraders.Grains.Execution.Clob;
-using Polytraders.Grains.Execution.Crypto;
+using Polytraders.Polymarket.Clob;
+using Polytraders.Polymarket.Crypto;
 
 namespace Polytraders.Venue.Tests.Fake;
 

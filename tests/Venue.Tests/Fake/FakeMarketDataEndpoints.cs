@@ -42,7 +42,7 @@ public static class FakeMarketDataEndpoints
                 return FakeJson.Error(400, "interval or startTs and endTs are required");
             }
 
-            IEnumerable<Polytraders.Grains.Execution.Clob.PriceHistoryPoint> points = state.History;
+            IEnumerable<Polytraders.Polymarket.Clob.PriceHistoryPoint> points = state.History;
             if (!hasInterval)
             {
                 var start = long.Parse(q["startTs"]!, CultureInfo.InvariantCulture);
@@ -96,7 +96,7 @@ public static class FakeMarketDataEndpoints
         ["last_trade_price"] = "0.5",
     };
 
-    private static Dictionary<string, string> Level(Polytraders.Grains.Execution.Clob.BookLevel l) =>
+    private static Dictionary<string, string> Level(Polytraders.Polymarket.Clob.BookLevel l) =>
         new() { ["price"] = Text(l.Price), ["size"] = Text(l.Size) };
 
     private static string Text(decimal d) => d.ToString(CultureInfo.InvariantCulture);

@@ -3,9 +3,9 @@ using System.Numerics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Polytraders.Grains.Execution.Crypto;
-using Polytraders.Grains.Execution.Orders;
-using Polytraders.Grains.Execution.Signing;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Orders;
+using Polytraders.Polymarket.Signing;
 
 namespace Polytraders.Venue.Tests.Fake;
 

@@ -1,15 +1,17 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polytraders.Grains.Execution.Clob;
+using Polytraders.Polymarket.Clob;
 using Polytraders.Venue.Tests.Fake;
 
 namespace Polytraders.Venue.Tests.Support;
 
 /// <summary>
 /// The production clients pointed at a started <see cref="FakeClob"/> by configuration only (base URL and websocket
-/// URLs), with short test timings, every log line captured.
+/// URLs), with short test timings, every log line captured. Partial: Grains.Tests, which compiles this file in, adds
+/// our venue over the same client.
 /// </summary>
-public sealed class ClobRig : IAsyncDisposable
+public sealed partial class ClobRig : IAsyncDisposable
 {
     private readonly ILoggerFactory _loggers;
 
@@ -36,8 +38,6 @@ public sealed class ClobRig : IAsyncDisposable
 
     public ClobRestClient Client { get; }
 
-    public SubmittedOrderIndex Submitted { get; } = new();
-
     public static async Task<ClobRig> StartAsync(Action<ClobOptions>? configure = null)
     {
         var clob = await FakeClob.StartAsync();
@@ -59,12 +59,38 @@ public sealed class ClobRig : IAsyncDisposable
         return new ClobRig(clob, options, new CapturedLogs());
     }
 
-    public ClobVenue Venue(TestWallet wallet) =>
-        new(Client, new FixedAccount(wallet.Account), Submitted, Options, TimeProvider.System, _loggers.CreateLogger<ClobVenue>());
+    /// <summary>
+    /// Configuration that points a container's CLOB clients at the fake and gives them <paramref name="wallet"/>'s
+    /// account, with <paramref name="settings"/> added.
+    /// </summary>
+    public IConfiguration Configuration(TestWallet wallet, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Clob:BaseUrl"] = Clob.BaseUrl.ToString(),
+            ["Clob:MarketWebSocketUrl"] = Clob.MarketWebSocketUrl.ToString(),
+            ["Clob:UserWebSocketUrl"] = Clob.UserWebSocketUrl.ToString(),
+            ["Clob:ChainId"] = "137",
+            ["Clob:RequestTimeout"] = "00:00:05",
+            ["Clob:Credentials:Address"] = wallet.Signer.Address.ToString(),
+            ["Clob:Credentials:ApiKey"] = wallet.Fake.ApiKey,
+            ["Clob:Credentials:Secret"] = wallet.Fake.Secret,
+            ["Clob:Credentials:Passphrase"] = wallet.Fake.Passphrase,
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
 
     public MarketWebSocketClient MarketFeed() => new(Options, TimeProvider.System, _loggers.CreateLogger<MarketWebSocketClient>());
 
-    public UserWebSocketClient UserFeed() => new(Options, Submitted, TimeProvider.System, _loggers.CreateLogger<UserWebSocketClient>());
+    public UserWebSocketClient UserFeed() => new(Options, TimeProvider.System, _loggers.CreateLogger<UserWebSocketClient>());
+
+    /// <summary>A user feed of <paramref name="account"/> for <paramref name="markets"/>, running and subscribed on the fake.</summary>
+    public async Task<RunningUserFeed> SubscribedUserFeedAsync(ClobAccount account, params string[] markets)
+    {
+        var feed = UserFeed();
+        var subscribed = Clob.Sockets.UserSubscriptionKeys.Count;
+        var stop = new CancellationTokenSource();
+        var run = feed.RunAsync(account, markets, stop.Token);
+        await Eventually.TrueAsync(() => Clob.Sockets.UserSubscriptionKeys.Count > subscribed, "user channel subscribed");
+        return new RunningUserFeed(feed, run, stop);
+    }
 
     /// <summary>A client with its own options (e.g. another clock), sharing the fake and the captured logs.</summary>
     public ClobRestClient ClientWith(TimeProvider time) =>
@@ -74,10 +100,5 @@ public sealed class ClobRig : IAsyncDisposable
     {
         await Clob.DisposeAsync();
         _loggers.Dispose();
-    }
-
-    private sealed class FixedAccount(ClobAccount account) : IClobAccountSource
-    {
-        public ValueTask<ClobAccount> GetAccountAsync(CancellationToken cancellationToken) => ValueTask.FromResult(account);
     }
 }

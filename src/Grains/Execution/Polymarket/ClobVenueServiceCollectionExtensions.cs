@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polytraders.Polymarket.Clob;
+using Polytraders.Trading.Venues;
+
+namespace Polytraders.Grains.Execution.Polymarket;
+
+/// <summary>Registers the CLOB as the silo's venue and (optionally) the market and user feed pumps.</summary>
+public static class ClobVenueServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Polymarket client (<see cref="ClobServiceCollectionExtensions.AddPolymarketClobClient"/>), binds
+    /// <see cref="ClobVenueOptions"/> (validated on start), and registers <see cref="ClobVenue"/> as
+    /// <see cref="IVenue"/> (replacing the paper venue). <paramref name="pumpMarketFeed"/> adds
+    /// <see cref="MarketFeedPump"/> and <paramref name="pumpUserFeed"/> adds <see cref="UserFeedPump"/> (fills of
+    /// resting orders → the execution grain) as hosted services; both need a silo (or an Orleans client) in the same
+    /// container.
+    /// </summary>
+    public static IServiceCollection AddPolymarketClob(this IServiceCollection services, IConfiguration configuration, bool pumpMarketFeed = true, bool pumpUserFeed = true)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddPolymarketClobClient(configuration);
+        services.AddOptions<ClobVenueOptions>().Bind(configuration.GetSection(ClobVenueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<SubmittedOrderIndex>();
+        services.TryAddSingleton<ClobVenue>();
+        services.Replace(ServiceDescriptor.Singleton<IVenue>(sp => sp.GetRequiredService<ClobVenue>()));
+        if (pumpMarketFeed)
+        {
+            services.AddHostedService<MarketFeedPump>();
+        }
+
+        if (pumpUserFeed)
+        {
+            services.AddHostedService<UserFeedPump>();
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,172 @@
+using Polytraders.Contracts;
+using Polytraders.Grains;
+using Polytraders.Polymarket.Clob;
+using Polytraders.Venue.Tests.Fake;
+using Polytraders.Venue.Tests.Support;
+
+namespace Polytraders.Grains.Tests.Venue;
+
+/// <summary>
+/// Issue 7 end to end: the embedded silo configuration with the CLOB venue (AddPolymarketClob) pointed at the fake.
+/// The execution grain signs, the fake recovers the signer and rests the order, a trade arrives on the user websocket,
+/// the user feed pump hands it to execution, and the Portfolio and the audit trail show it once.
+/// </summary>
+public sealed class EndToEndTests
+{
+    [Fact]
+    public async Task a_resting_order_filled_on_the_user_feed_reaches_the_portfolio_and_the_audit_trail_once()
+    {
+        await using var silo = await ClobSilo.StartAsync(clob => TestMarkets.Standard(clob));
+        var (clob, market, account, grains, config) = (silo.Clob, silo.Market, silo.Account, silo.Grains, silo.Portfolio);
+
+        // A GTC bid under the best ask (0.52): the fake recovers the signer, accepts it and rests it ("live").
+        var context = new AuditContext(config.TenantId, config.PortfolioId, "e2e-strategy", $"LCH-{Guid.NewGuid():N}", AuditEnvelopeMode.Paper, config.BuilderCode);
+        var intent = TestWallet.Intent(market, Side.Buy, 0.50m, 10m) with { PortfolioId = config.PortfolioId, StrategyId = "e2e-strategy", LaunchId = context.LaunchId! };
+        var execution = grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
+        var result = await execution.Execute(intent, context);
+
+        Assert.True(result.Succeeded, result.Detail);
+        var resting = Assert.Single(clob.State.AcceptedOrders);
+        Assert.Equal(("live", "GTC", result.Id), (resting.Status, resting.OrderType, resting.OrderHash));
+        Assert.Null((await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
+
+        // Someone sells into the bid: the trade goes through MATCHED → MINED → CONFIRMED on the user channel.
+        clob.State.OpenOrders.TryRemove(resting.OrderHash, out _);
+        var trade = new FakeTrade { Id = Guid.NewGuid().ToString(), Order = resting, ConditionId = market.ConditionId, MatchTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() };
+        clob.State.Trades.Enqueue(trade);
+        clob.Sockets.PushTradeLifecycle(account.ApiKey, trade);
+
+        var position = await Eventually.FoundAsync(async () =>
+            (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
+        Assert.Equal(10m, position.Size);
+        var trail = await Eventually.FoundAsync(async () =>
+        {
+            var page = await grains.GetGrain<IAuditQueryGrain>(0).Query(new AuditQuery { PortfolioId = config.PortfolioId, LaunchId = context.LaunchId });
+            return page.Items.Any(e => e.ReasonCode == ReasonCodes.ExecFillConfirmed) ? page.Items : null;
+        });
+
+        var signed = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderSigned).Payload.Order!;
+        Assert.Equal(silo.Signer.ToString(), signed.Signer);
+        Assert.Equal(resting.OrderHash, signed.OrderHash);
+        var fill = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderFilled).Payload.Fill!;
+        Assert.Equal((FillVenue.Polymarket, FillStatus.Matched, 10m, 0.50m, intent.ClientOrderId), (fill.Venue, fill.Status, fill.Size, fill.Price, fill.ClientOrderId));
+        Assert.Equal($"{trade.Id}:{resting.OrderHash}", fill.FillId);
+        Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecFillMined);
+        Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecFillConfirmed);
+        Assert.DoesNotContain(trail, e => e.ReasonCode == ReasonCodes.ExecOrderUnfilled);
+        var codes = trail.Select(e => e.ReasonCode).ToList();
+        Assert.True(codes.IndexOf(ReasonCodes.ExecOrderSigned) < codes.IndexOf(ReasonCodes.ExecOrderSubmitted), string.Join(", ", codes));
+        Assert.True(codes.IndexOf(ReasonCodes.ExecOrderSubmitted) < codes.IndexOf(ReasonCodes.ExecOrderFilled), string.Join(", ", codes));
+
+        // The same trade again on the feed books nothing twice.
+        await clob.Sockets.PushUserAsync(account.ApiKey, FakeSockets.TradeFrame(account.ApiKey, trade, "MATCHED"));
+        Assert.True(await execution.OnVenueFill(fill));
+        await Task.Delay(300);
+        Assert.Equal(10m, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
+    }
+
+    /// <summary>
+    /// The whole path from a price to a venue fill: a momentum Strategy on the fake's market sees prices rise, enters
+    /// with a FAK BUY at the last price, risk approves it, execution signs it and posts it to the fake, which recovers
+    /// the signer and matches it against its asks; the fill (in the POST answer or on the user feed) reaches the
+    /// Portfolio once.
+    /// </summary>
+    [Fact]
+    public async Task a_momentum_entry_goes_from_the_strategy_through_risk_and_execution_to_a_fill_on_the_fake_clob()
+    {
+        // Asks from 0.40 up, deep enough for any entry the rising prices below can make: every entry limit crosses.
+        await using var silo = await ClobSilo.StartAsync(clob => clob.AddMarket(new FakeMarket
+        {
+            ConditionId = TestMarkets.ConditionId,
+            TokenId = TestMarkets.YesToken,
+            Bids = [new BookLevel { Price = 0.38m, Size = 500m }],
+            Asks = [new BookLevel { Price = 0.40m, Size = 500m }, new BookLevel { Price = 0.45m, Size = 500m }],
+        }));
+        var (clob, market, grains, config) = (silo.Clob, silo.Market, silo.Grains, silo.Portfolio);
+        var launch = new StrategyLaunch
+        {
+            StrategyId = $"momentum-e2e-{Guid.NewGuid():N}"[..24],
+            Family = StrategyLaunchFamily.Momentum,
+            Version = "1.0.0",
+            Parameters = new MomentumParameters
+            {
+                FastLookback = 2,
+                SlowLookback = 3,
+                EntryThreshold = 0.1m,
+                ExitThreshold = -0.9m,
+                TakeProfit = 0.5m,
+                MaxHoldingMinutes = 1440,
+                OrderSize = 10m,
+            },
+            MarketScope = new MarketScope { Mode = ScopeMode.Manual, MarketIds = [market.ConditionId] },
+            PortfolioId = config.PortfolioId,
+            Mode = LaunchMode.Paper,
+        };
+
+        var launched = await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).Launch(launch, "alice");
+        Assert.True(launched.Succeeded, launched.Detail);
+
+        // Rising prices a tick and a second apart, fresh for max_price_age, published until the Strategy enters and no
+        // further: risk checks the entry's limit against the last price, within price_band (0.1, ten ticks).
+        var query = new AuditQuery { PortfolioId = config.PortfolioId };
+        var start = DateTimeOffset.UtcNow.AddSeconds(-30);
+        for (var i = 0; i < 20 && !await EnteredAsync(); i++)
+        {
+            await grains.GetGrain<IMarketGrain>(market.ConditionId).Publish(new PriceUpdate
+            {
+                MarketId = market.ConditionId,
+                TokenId = market.TokenId,
+                Price = 0.40m + (i * 0.01m),
+                Timestamp = start.AddSeconds(i),
+                Sequence = i + 1,
+                Source = PriceUpdateSource.Replay,
+            });
+        }
+
+        List<AuditEnvelope> seen = [];
+        var trail = await Eventually.FoundAsync(async () =>
+        {
+            seen = (await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items;
+            return seen.Any(e => e.ReasonCode == ReasonCodes.ExecOrderFilled) ? seen : null;
+        }, () => string.Join(", ", seen.Select(e => $"{e.ReasonCode} {e.Payload.Detail}")));
+        var position = await Eventually.FoundAsync(async () =>
+            (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
+
+        var codes = trail.Select(e => e.ReasonCode).ToList();
+        var entry = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.StratMomentumLong).Payload.Intent!;
+        Assert.Equal((Side.Buy, TimeInForce.Fak, market.TokenId), (entry.Side, entry.TimeInForce, entry.TokenId));
+        var risk = trail.ToList().FindIndex(e => e.Payload.Kind is AuditPayloadKind.RiskApproved or AuditPayloadKind.RiskReshaped);
+        Assert.True(risk > codes.IndexOf(ReasonCodes.StratMomentumLong), string.Join(", ", codes));
+        var signed = Assert.Single(trail, e => e.ReasonCode == ReasonCodes.ExecOrderSigned).Payload.Order!;
+        Assert.Equal(silo.Signer.ToString(), signed.Signer);
+        var accepted = Assert.Single(clob.State.AcceptedOrders);
+        Assert.Equal(("matched", "FAK", signed.OrderHash), (accepted.Status, accepted.OrderType, accepted.OrderHash));
+        Assert.True(risk < codes.IndexOf(ReasonCodes.ExecOrderSigned) && codes.IndexOf(ReasonCodes.ExecOrderSigned) < codes.IndexOf(ReasonCodes.ExecOrderFilled), string.Join(", ", codes));
+        var fills = trail.Where(e => e.ReasonCode == ReasonCodes.ExecOrderFilled).Select(e => e.Payload.Fill!).ToList();
+        Assert.All(fills, f => Assert.Equal((FillVenue.Polymarket, entry.ClientOrderId), (f.Venue, f.ClientOrderId)));
+        Assert.Equal(accepted.Shares, fills.Sum(f => f.Size));
+        Assert.Equal(accepted.Shares, position.Size);
+        Assert.DoesNotContain(trail, e => e.ReasonCode == ReasonCodes.ExecOrderUnfilled);
+
+        // Whichever way the fill came first, the other (the user feed's trade frames) books nothing twice.
+        await Task.Delay(300);
+        Assert.Equal(accepted.Shares, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
+
+        // Gives the price just published a moment to reach the Strategy; true once it has entered.
+        async Task<bool> EnteredAsync()
+        {
+            var deadline = DateTime.UtcNow.AddMilliseconds(200);
+            do
+            {
+                if ((await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items.Any(e => e.ReasonCode == ReasonCodes.StratMomentumLong))
+                {
+                    return true;
+                }
+
+                await Task.Delay(20);
+            }
+            while (DateTime.UtcNow < deadline);
+            return false;
+        }
+    }
+}

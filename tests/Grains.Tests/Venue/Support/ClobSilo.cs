@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.TestingHost;
+using Polytraders.Contracts;
+using Polytraders.Grains;
+using Polytraders.Grains.Execution.Polymarket;
+using Polytraders.Grains.Replay;
+using Polytraders.Polymarket.Crypto;
+using Polytraders.Polymarket.Keystore;
+using Polytraders.Polymarket.Signing;
+using Polytraders.Silo;
+using Polytraders.Trading.Replay;
+using Polytraders.Venue.Tests.Fake;
+
+namespace Polytraders.Venue.Tests.Support;
+
+/// <summary>
+/// The embedded silo configuration with the CLOB venue pointed at a started fake: a development keystore whose
+/// address holds an API key and 1 000 pUSD on the fake, the market configured in its grain, PORT-001 of the
+/// replay fixtures configured, and the user feed pump subscribed. The silo's log lines are captured in <see cref="Logs"/>.
+/// </summary>
+public sealed class ClobSilo : IAsyncDisposable
+{
+    private const string Password = "end-to-end-test";
+
+    private readonly InProcessTestCluster _cluster;
+    private readonly string _keys;
+
+    private ClobSilo(FakeClob clob, FakeMarket market, FakeAccount account, EthereumAddress signer, InProcessTestCluster cluster, string keys, CapturedLogs logs)
+    {
+        (Clob, Market, Account, Signer, _cluster, _keys, Logs) = (clob, market, account, signer, cluster, keys, logs);
+    }
+
+    public FakeClob Clob { get; }
+
+    public FakeMarket Market { get; }
+
+    public FakeAccount Account { get; }
+
+    public EthereumAddress Signer { get; }
+
+    public IClusterClient Grains => _cluster.Client;
+
+    public PortfolioConfig Portfolio { get; private set; } = null!;
+
+    public CapturedLogs Logs { get; }
+
+    /// <summary><paramref name="settings"/> add to or override the configuration (e.g. "Clob:MaxGetRetries").</summary>
+    public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var clob = await FakeClob.StartAsync();
+        var market = addMarket(clob);
+        var keys = Directory.CreateTempSubdirectory("polytraders-e2e-keys-").FullName;
+        var keystore = Path.Combine(keys, "dev-keystore.json");
+        EthereumAddress signer;
+        using (var key = DevKeyFile.LoadOrCreate(keystore, Password, NullLogger.Instance))
+        using (var ethereum = new EthereumSigner(key, new ManagedSecp256k1()))
+        {
+            signer = ethereum.Address;
+        }
+
+        var account = clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Signing:KeystorePath"] = keystore,
+            ["Signing:KeystorePassword"] = Password,
+            ["Clob:BaseUrl"] = clob.BaseUrl.ToString(),
+            ["Clob:MarketWebSocketUrl"] = clob.MarketWebSocketUrl.ToString(),
+            ["Clob:UserWebSocketUrl"] = clob.UserWebSocketUrl.ToString(),
+            ["Clob:ChainId"] = FakeClob.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Clob:ReconnectInitialDelay"] = "00:00:00.050",
+            ["Clob:ReconnectMaxDelay"] = "00:00:00.500",
+            ["Clob:Credentials:Address"] = signer.ToString(),
+            ["Clob:Credentials:ApiKey"] = account.ApiKey,
+            ["Clob:Credentials:Secret"] = account.Secret,
+            ["Clob:Credentials:Passphrase"] = account.Passphrase,
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        var logs = new CapturedLogs();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            EmbeddedSilo.Configure(silo, configuration);
+            silo.Services.AddPolymarketClob(configuration, pumpMarketFeed: false);
+            silo.Services.AddSingleton<ILoggerProvider>(logs);
+        });
+        var silo = new ClobSilo(clob, market, account, signer, builder.Build(), keys, logs);
+        try
+        {
+            await silo._cluster.DeployAsync();
+            var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+            silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
+            await silo.Grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
+            await silo.Grains.GetGrain<IPortfolioGrain>(silo.Portfolio.PortfolioId).Configure(silo.Portfolio);
+            await Eventually.TrueAsync(() => clob.Sockets.UserSubscriptionKeys.Contains(account.ApiKey), "the user feed pump subscribed", TimeSpan.FromSeconds(15));
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+        finally
+        {
+            await Clob.DisposeAsync();
+            Directory.Delete(_keys, recursive: true);
+        }
+    }
+}
