@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Polytraders.Contracts;
 using Polytraders.Trading.Intelligence;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
 using Polytraders.Trading.Venues;
 
 namespace Polytraders.Bench;

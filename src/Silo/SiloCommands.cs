@@ -3,7 +3,7 @@ using Npgsql;
 using Polytraders.Silo.Hosting;
 using Polytraders.Silo.Postgres;
 using Polytraders.Trading.Audit;
-using Polytraders.Trading.Contracts;
+using Polytraders.Trading.Validation;
 
 namespace Polytraders.Silo;
 

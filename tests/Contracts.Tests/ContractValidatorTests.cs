@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Polytraders.Trading.Contracts;
-using Polytraders.Trading.Contracts.Rules;
+using Polytraders.Trading.Validation;
+using Polytraders.Trading.Validation.Rules;
 
 namespace Polytraders.Contracts.Tests;
 

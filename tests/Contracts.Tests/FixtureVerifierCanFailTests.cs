@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Polytraders.Trading.Contracts;
+using Polytraders.Trading.Validation;
 
 namespace Polytraders.Contracts.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Polytraders.ContractGen;
-using Polytraders.Trading.Contracts;
+using Polytraders.Trading.Validation;
 
 namespace Polytraders.Contracts.Tests;
 

@@ -10,8 +10,9 @@ using Polytraders.Grains.Strategies;
 using Polytraders.Silo;
 using Polytraders.Trading.Backtest;
 using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Scope;
 using Xunit.Abstractions;
 
 namespace Polytraders.Grains.Tests;

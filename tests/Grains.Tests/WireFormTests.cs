@@ -5,8 +5,8 @@ using Orleans.Serialization;
 using Polytraders.Contracts;
 using Polytraders.Grains.Serialization;
 using Polytraders.Trading;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Grains.Tests;
 

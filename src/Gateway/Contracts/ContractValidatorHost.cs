@@ -1,4 +1,4 @@
-using Polytraders.Trading.Contracts;
+using Polytraders.Trading.Validation;
 
 namespace Polytraders.Gateway.Contracts;
 

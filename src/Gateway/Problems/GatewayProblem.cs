@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Polytraders.Contracts;
-using Polytraders.Trading.Contracts;
+using Polytraders.Trading.Validation;
 
 namespace Polytraders.Gateway.Problems;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Polytraders.Trading;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Grains.Serialization;
 

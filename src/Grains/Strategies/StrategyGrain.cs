@@ -3,7 +3,8 @@ using Orleans.Streams;
 using Polytraders.Contracts;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Intelligence;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Momentum;
+using Polytraders.Trading.Scope;
 
 namespace Polytraders.Grains.Strategies;
 

@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
 using Polytraders.Trading;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Momentum;
 
 namespace Polytraders.Grains.Strategies;
 

@@ -2,8 +2,9 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Polytraders.Contracts;
 using Polytraders.Trading.Audit;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Scope;
 
 namespace Polytraders.Trading.Backtest;
 

@@ -1,7 +1,8 @@
 using Polytraders.Contracts;
 using Polytraders.Trading.Backtest.Data;
-using Polytraders.Trading.Contracts.Rules;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Momentum;
+using Polytraders.Trading.Scope;
+using Polytraders.Trading.Validation.Rules;
 
 namespace Polytraders.Trading.Backtest;
 

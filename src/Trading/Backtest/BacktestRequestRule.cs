@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
-using Polytraders.Trading.Contracts;
-using Polytraders.Trading.Contracts.Rules;
+using Polytraders.Trading.Validation;
+using Polytraders.Trading.Validation.Rules;
 
 namespace Polytraders.Trading.Backtest;
 

@@ -1,8 +1,9 @@
 using Polytraders.Contracts;
 using Polytraders.Trading.Backtest.Data;
 using Polytraders.Trading.Intelligence;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Scope;
 using Polytraders.Trading.Venues;
 
 namespace Polytraders.Trading.Backtest;

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Polytraders.Contracts;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Scope;
 
 namespace Polytraders.Trading.Backtest;
 

@@ -1,6 +1,5 @@
 using Polytraders.Contracts;
 using Polytraders.Trading.Portfolios;
-using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Trading.Risk;
 

@@ -1,7 +1,7 @@
 using Polytraders.Contracts;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Backtest;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Scope;
 
 namespace Polytraders.Core.Tests.Backtest;
 

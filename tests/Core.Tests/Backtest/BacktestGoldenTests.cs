@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Polytraders.Contracts;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Momentum;
 using Xunit.Abstractions;
 
 namespace Polytraders.Core.Tests.Backtest;

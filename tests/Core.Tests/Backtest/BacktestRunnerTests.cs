@@ -2,7 +2,8 @@ using Polytraders.Contracts;
 using Polytraders.Trading;
 using Polytraders.Trading.Backtest;
 using Polytraders.Trading.Backtest.Data;
-using Polytraders.Trading.Strategies;
+using Polytraders.Trading.Momentum;
+using Polytraders.Trading.Scope;
 using Polytraders.Trading.Venues;
 
 namespace Polytraders.Core.Tests.Backtest;

@@ -1,6 +1,6 @@
 using Polytraders.Contracts;
+using Polytraders.Core.Tests.Momentum;
 using Polytraders.Core.Tests.Risk;
-using Polytraders.Core.Tests.Strategies;
 using Polytraders.Trading.Portfolios;
 
 namespace Polytraders.Core.Tests.Portfolios;

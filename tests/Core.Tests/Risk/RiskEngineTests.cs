@@ -1,5 +1,5 @@
 using Polytraders.Contracts;
-using Polytraders.Core.Tests.Strategies;
+using Polytraders.Core.Tests.Momentum;
 using Polytraders.Trading.Risk;
 using static Polytraders.Core.Tests.Risk.RiskFixture;
 

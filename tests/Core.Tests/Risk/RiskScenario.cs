@@ -1,7 +1,8 @@
 using Polytraders.Contracts;
-using Polytraders.Core.Tests.Strategies;
+using Polytraders.Core.Tests.Momentum;
+using Polytraders.Trading;
+using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading.Strategies;
 
 namespace Polytraders.Core.Tests.Risk;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
+using Polytraders.Core.Tests.Momentum;
 using Polytraders.Core.Tests.Risk;
-using Polytraders.Core.Tests.Strategies;
 using Polytraders.Trading.Venues;
 
 namespace Polytraders.Core.Tests.Venues;

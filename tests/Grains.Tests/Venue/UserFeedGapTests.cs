@@ -1,5 +1,4 @@
 using Polytraders.Contracts;
-using Polytraders.Grains;
 using Polytraders.Polymarket.Clob;
 using Polytraders.Venue.Tests.Fake;
 using Polytraders.Venue.Tests.Support;

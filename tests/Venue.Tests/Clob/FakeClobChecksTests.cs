@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Numerics;
 using Microsoft.Extensions.Time.Testing;
-using Polytraders.Polymarket.Auth;
 using Polytraders.Polymarket.Clob;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Orders;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polytraders.Contracts;
 using Polytraders.Polymarket.Clob;
 
 namespace Polytraders.Grains.Execution.Polymarket;

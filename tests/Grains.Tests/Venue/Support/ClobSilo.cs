@@ -6,7 +6,6 @@ using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Execution.Polymarket;
-using Polytraders.Grains.Replay;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Keystore;
 using Polytraders.Polymarket.Signing;

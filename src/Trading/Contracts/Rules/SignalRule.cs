@@ -1,9 +1,0 @@
-using Polytraders.Contracts;
-
-namespace Polytraders.Trading.Contracts.Rules;
-
-public sealed class SignalRule : ContractRule<Signal>
-{
-    public override IEnumerable<ContractViolation> Check(Signal value) =>
-        value.ReasonCodes.SelectMany((code, i) => RegisteredCodes.Check(code, $"#/reason_codes/{i}"));
-}

@@ -1,0 +1,50 @@
+using Polytraders.Contracts;
+
+namespace Polytraders.Trading.Validation.Rules;
+
+/// <summary>
+/// Every backtest envelope is badged and names its run, and is not a launch; no live envelope is. The documents a
+/// payload carries obey their own rules (<c>#/payload/intent/size</c>...).
+/// </summary>
+public sealed class AuditEnvelopeRule : ContractRule<AuditEnvelope>
+{
+    private static readonly StrategyLaunchRule Launch = new();
+    private static readonly SignalRule Signal = new();
+    private static readonly OrderIntentRule Intent = new();
+    private static readonly FillRule Fill = new();
+
+    public override IEnumerable<ContractViolation> Check(AuditEnvelope value)
+    {
+        var backtest = value.Mode == AuditEnvelopeMode.Backtest;
+        if (backtest != (value.Badge == Badge.Backtest))
+        {
+            yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "BacktestBadge", "#/badge", "badge BACKTEST is set exactly on backtest envelopes");
+        }
+
+        if (backtest != (value.BacktestId is not null))
+        {
+            yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "BacktestId", "#/backtest_id", "backtest_id is set exactly on backtest envelopes");
+        }
+
+        if (backtest && value.LaunchId is not null)
+        {
+            yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "BacktestLaunchId", "#/launch_id", "a backtest run is not a launch: its envelopes carry backtest_id, never launch_id");
+        }
+
+        foreach (var violation in RegisteredCodes.Check(value.ReasonCode, "#/reason_code"))
+        {
+            yield return violation;
+        }
+
+        var payload = value.Payload;
+        var embedded = Launch.CheckAt(payload.Launch, "#/payload/launch")
+            .Concat(Signal.CheckAt(payload.Signal, "#/payload/signal"))
+            .Concat(Intent.CheckAt(payload.Intent, "#/payload/intent"))
+            .Concat(Intent.CheckAt(payload.ReshapedIntent, "#/payload/reshaped_intent"))
+            .Concat(Fill.CheckAt(payload.Fill, "#/payload/fill"));
+        foreach (var violation in embedded)
+        {
+            yield return violation;
+        }
+    }
+}
