@@ -65,11 +65,6 @@ public static class SiloHost
                 EmbeddedSilo.Configure(silo, builder.Configuration);
             }
         });
-        if (durable)
-        {
-            builder.Services.AddHostedService<ExecutionRecoveryService>();
-        }
-
         var venue = builder.Configuration.GetSection(VenueOptions.Section).Get<VenueOptions>() ?? new VenueOptions();
         if (venue.Kind == VenueKind.Clob)
         {

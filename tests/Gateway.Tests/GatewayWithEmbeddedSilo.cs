@@ -25,7 +25,7 @@ public sealed class GatewayWithEmbeddedSilo : GatewayHost
 
     protected override async Task SeedAsync(IGrainFactory grains)
     {
-        var data = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+        var data = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), DateTimeOffset.UtcNow, CancellationToken.None);
         await ReplaySeeder.SeedAsync(grains, data);
     }
 }

@@ -55,6 +55,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
 
     public async Task DisposeAsync()
     {
+        _flow.Dispose();
         await _cluster.DisposeAsync();
         Directory.Delete(_keystoreDirectory, recursive: true);
     }
@@ -167,21 +168,39 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
     /// sends to them, and price deliveries into strategy grains. Settled: every price delivered and processed, every
     /// message sent has arrived, nothing is running.
     /// </summary>
-    private sealed class FlowTracker : IIncomingGrainCallFilter, IOutgoingGrainCallFilter
+    private sealed class FlowTracker : IIncomingGrainCallFilter, IOutgoingGrainCallFilter, IDisposable
     {
+        private readonly System.Diagnostics.Metrics.MeterListener _outboxes = new();
+        private long _outboxPending;
         private long _received;
         private long _sent;
         private long _active;
         private long _deliveries;
 
+        public FlowTracker()
+        {
+            // Grains hand their decisions to outboxes that deliver behind their turns: settled means those are empty too.
+            _outboxes.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == Pipeline.OutboxMetrics.MeterName && instrument.Name == Pipeline.OutboxMetrics.PendingItems)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _outboxes.SetMeasurementEventCallback<long>((_, change, _, _) => Interlocked.Add(ref _outboxPending, change));
+            _outboxes.Start();
+        }
+
         public long Deliveries => Interlocked.Read(ref _deliveries);
+
+        public void Dispose() => _outboxes.Dispose();
 
         public long Imbalance => Interlocked.Read(ref _received) - Interlocked.Read(ref _sent);
 
         public async Task Invoke(IIncomingGrainCallContext context)
         {
             var grain = context.TargetContext.GrainInstance;
-            if (grain is not (StrategyGrain or RiskGrain or ExecutionGrain or PortfolioGrain or AuditTrailGrain))
+            if (grain is not (StrategyGrain or RiskGrain or ExecutionGrain or OrderGrain or PortfolioGrain or AuditTrailGrain))
             {
                 await context.Invoke();
                 return;
@@ -212,7 +231,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
         public async Task Invoke(IOutgoingGrainCallContext context)
         {
             var target = context.InterfaceMethod?.DeclaringType;
-            if (target == typeof(IStrategyGrain) || target == typeof(IRiskGrain) || target == typeof(IExecutionGrain) || target == typeof(IPortfolioGrain) || target == typeof(IAuditTrailGrain))
+            if (target == typeof(IStrategyGrain) || target == typeof(IRiskGrain) || target == typeof(IExecutionGrain) || target == typeof(IOrderGrain) || target == typeof(IPortfolioGrain) || target == typeof(IAuditTrailGrain))
             {
                 Interlocked.Increment(ref _sent);
             }
@@ -227,7 +246,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
             {
                 if (DateTime.UtcNow > deadline)
                 {
-                    throw new TimeoutException($"the flow did not settle: deliveries {Deliveries}/{deliveries}, active {Interlocked.Read(ref _active)}, imbalance {Imbalance} (baseline {baseline})");
+                    throw new TimeoutException($"the flow did not settle: deliveries {Deliveries}/{deliveries}, active {Interlocked.Read(ref _active)}, imbalance {Imbalance} (baseline {baseline}), outboxes {Interlocked.Read(ref _outboxPending)}");
                 }
 
                 await Task.Delay(1);
@@ -246,7 +265,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
         }
 
         private bool Quiet(long deliveries, long baseline) =>
-            Interlocked.Read(ref _deliveries) >= deliveries && Interlocked.Read(ref _active) == 0 && Imbalance == baseline;
+            Interlocked.Read(ref _deliveries) >= deliveries && Interlocked.Read(ref _active) == 0 && Imbalance == baseline && Interlocked.Read(ref _outboxPending) == 0;
     }
 
     private sealed class ListSource(IReadOnlyList<BacktestPoint> points) : IPriceSource

@@ -21,7 +21,7 @@ public sealed class SpineCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Cluster = await EmbeddedCluster.DeployAsync(_keystoreDirectory);
-        Replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+        Replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), DateTimeOffset.UtcNow, CancellationToken.None);
         await ReplaySeeder.SeedAsync(Grains, Replay);
     }
 

@@ -137,8 +137,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     private async Task ReplayAllPrices()
     {
         var replay = new PriceReplay(spine.Grains, spine.Replay);
-        var first = await replay.FirstTimestampAsync(CancellationToken.None);
-        await replay.PublishAsync(DateTimeOffset.UtcNow - first, ct => Task.Delay(15, ct), CancellationToken.None);
+        await replay.PublishAsync(spine.Replay.Shift, ct => Task.Delay(15, ct), CancellationToken.None);
     }
 
     private async Task<IPortfolioGrain> NewPortfolio(string portfolioId)

@@ -154,6 +154,9 @@ public static partial class ReasonCodes
     /// <summary>The order rate limit (token bucket) is exhausted.</summary>
     public const string RiskOrderRateLimit = "RISK_ORDER_RATE_LIMIT";
 
+    /// <summary>Execution already holds as many of this Portfolio's orders in flight as it may, or said it is saturated: refused, not queued.</summary>
+    public const string RiskExecutionSaturated = "RISK_EXECUTION_SATURATED";
+
     /// <summary>The order is below the market's minimum size.</summary>
     public const string RiskMinOrderSize = "RISK_MIN_ORDER_SIZE";
 
@@ -219,6 +222,9 @@ public static partial class ReasonCodes
 
     /// <summary>The venue could not be reached; the order stays pending for reconciliation.</summary>
     public const string ExecVenueUnavailable = "EXEC_VENUE_UNAVAILABLE";
+
+    /// <summary>Execution's window of orders in flight is full: the order was not signed and never reached the venue.</summary>
+    public const string ExecSaturated = "EXEC_SATURATED";
 
     /// <summary>After a restart, a pending order was reconciled with the venue instead of resubmitted.</summary>
     public const string ExecReconciled = "EXEC_RECONCILED";
@@ -326,6 +332,7 @@ public static partial class ReasonCodes
         new() { Code = RiskClusterCap, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order would take the Cluster's exposure above its cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskDailyLossLimit, Family = ReasonCodeEntryFamily.Risk, Meaning = "The Portfolio lost its daily limit; only risk-reducing orders pass.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskOrderRateLimit, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order rate limit (token bucket) is exhausted.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
+        new() { Code = RiskExecutionSaturated, Family = ReasonCodeEntryFamily.Risk, Meaning = "Execution already holds as many of this Portfolio's orders in flight as it may, or said it is saturated: refused, not queued.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk] },
         new() { Code = RiskMinOrderSize, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order is below the market's minimum size.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskTickSize, Family = ReasonCodeEntryFamily.Risk, Meaning = "The limit price is not on the market's tick.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskStalePrice, Family = ReasonCodeEntryFamily.Risk, Meaning = "The last price is too old to trade on.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
@@ -348,6 +355,7 @@ public static partial class ReasonCodes
         new() { Code = ExecSizeBelowMinimum, Family = ReasonCodeEntryFamily.Exec, Meaning = "The size is below the market's minimum order size.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecInvalidTickSize, Family = ReasonCodeEntryFamily.Exec, Meaning = "The tick size is not one the venue supports.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecVenueUnavailable, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue could not be reached; the order stays pending for reconciliation.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecSaturated, Family = ReasonCodeEntryFamily.Exec, Meaning = "Execution's window of orders in flight is full: the order was not signed and never reached the venue.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecReconciled, Family = ReasonCodeEntryFamily.Exec, Meaning = "After a restart, a pending order was reconciled with the venue instead of resubmitted.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecFillMined, Family = ReasonCodeEntryFamily.Exec, Meaning = "A fill the venue matched was mined on chain (user feed MINED); not yet final.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecFillConfirmed, Family = ReasonCodeEntryFamily.Exec, Meaning = "A fill reached finality on chain (user feed CONFIRMED).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },

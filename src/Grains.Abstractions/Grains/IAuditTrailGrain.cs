@@ -13,6 +13,13 @@ public interface IAuditTrailGrain : IGrainWithStringKey
     [Alias("Append")]
     Task<AuditEnvelope> Append(AuditEnvelope draft);
 
+    /// <summary>
+    /// Appends <paramref name="drafts"/> in order, each as <see cref="Append"/> would (idempotent by envelope id), in one
+    /// call: a grain that batches its decisions pays one round trip per batch, not per envelope.
+    /// </summary>
+    [Alias("AppendBatch")]
+    Task AppendBatch(IReadOnlyList<AuditEnvelope> drafts);
+
     [Alias("Verify")]
     Task<ChainVerification> Verify();
 }

@@ -3,8 +3,10 @@ using Polytraders.Contracts;
 namespace Polytraders.Grains;
 
 /// <summary>
-/// The one execution grain (key: <see cref="Key"/>): the only holder of the signing key. Builds, signs and submits the
-/// Polymarket order for an approved intent exactly once per client order id, and reports fills onward.
+/// The one execution grain (key: <see cref="Key"/>): the only holder of the signing key. It builds and signs the
+/// Polymarket order of an approved intent and keeps nothing per order: each order's lifecycle after signing (submission,
+/// answer, fills, recovery) belongs to its <see cref="IOrderGrain"/>, so the venue's latency never sits in this grain's
+/// turn and its cost per order does not grow with the orders it has signed.
 /// </summary>
 [Alias("Polytraders.IExecutionGrain")]
 public interface IExecutionGrain : IGrainWithStringKey
@@ -12,20 +14,31 @@ public interface IExecutionGrain : IGrainWithStringKey
     public const string Key = "execution";
 
     /// <summary>
-    /// Records the intent as accepted, signs, submits once and reports fills onward (one-way); returns when the venue
-    /// answered. A client order id seen before is refused, never signed twice.
+    /// Signs the order of <paramref name="approved"/> on <paramref name="market"/>, or refuses it with a reason code
+    /// (off the tick, too small, the development key asked to sign live, execution saturated). The same intent signs to
+    /// the same order: its salt derives from the client order id and its timestamp is the intent's.
     /// </summary>
-    [Alias("Execute")]
-    Task<CommandResult> Execute(OrderIntent approved, AuditContext context);
+    [Alias("Sign")]
+    Task<OrderSignature> Sign(OrderIntent approved, AuditContext context, Market market);
 
-    /// <summary>
-    /// A fill (or a later status of one: MATCHED → MINED → CONFIRMED, RETRYING, FAILED) the venue's user feed reported
-    /// for one of our orders. Mapped to its intent by client order id, deduplicated by <see cref="Fill.FillId"/> and
-    /// status, audited; a new fill goes onward (portfolio, risk, strategy) exactly once. False when the order is unknown.
-    /// </summary>
-    [Alias("OnVenueFill")]
-    Task<bool> OnVenueFill(Fill fill);
+    /// <summary>One-way, from an order grain: its order left the venue's hands (answered or closed), freeing its slot.</summary>
+    [Orleans.Concurrency.OneWay]
+    [Alias("Finished")]
+    Task Finished(string clientOrderId);
 
     [Alias("GetSignerAddress")]
     Task<string> GetSignerAddress();
+}
+
+/// <summary>A signed order, or why it was not signed.</summary>
+[GenerateSerializer]
+[Alias("Polytraders.OrderSignature")]
+public sealed record OrderSignature(
+    [property: Id(0)] Order? Order,
+    [property: Id(1)] string? ReasonCode,
+    [property: Id(2)] string? Detail)
+{
+    public static OrderSignature Signed(Order order) => new(order, null, null);
+
+    public static OrderSignature Refused(string reasonCode, string detail) => new(null, reasonCode, detail);
 }

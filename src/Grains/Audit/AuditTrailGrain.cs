@@ -60,6 +60,15 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
         }
     }
 
+    public async Task AppendBatch(IReadOnlyList<AuditEnvelope> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        foreach (var draft in drafts)
+        {
+            await Append(draft);
+        }
+    }
+
     public Task<ChainVerification> Verify()
     {
         var chainId = this.GetPrimaryKeyString();

@@ -17,12 +17,10 @@ public sealed class OrderSignerService : IDisposable
 
     private readonly Lazy<EthereumSigner> _signer;
     private readonly SigningOptions _options;
-    private readonly TimeProvider _time;
 
-    public OrderSignerService(IOptions<SigningOptions> options, TimeProvider time, ILoggerFactory loggers)
+    public OrderSignerService(IOptions<SigningOptions> options, ILoggerFactory loggers)
     {
         _options = options.Value;
-        _time = time;
         var logger = loggers.CreateLogger<OrderSignerService>();
         _signer = new Lazy<EthereumSigner>(() => new EthereumSigner(
             DevKeyFile.LoadOrCreate(_options.KeystorePath, _options.KeystorePassword, logger),
@@ -37,10 +35,18 @@ public sealed class OrderSignerService : IDisposable
 
     public long ChainId => _options.ChainId;
 
-    /// <summary>Builds and signs a limit order with a salt the caller recorded before calling.</summary>
-    public OrderResult<SignedOrderV2> SignLimit(ulong salt, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
-        new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, BuilderCode: builderCode), _time, () => salt)
+    /// <summary>
+    /// Builds and signs a limit order stamped <paramref name="at"/> with <paramref name="salt"/>: given the same
+    /// inputs it signs the same order (RFC 6979 signatures are deterministic).
+    /// </summary>
+    public OrderResult<SignedOrderV2> SignLimit(ulong salt, DateTimeOffset at, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
+        new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, BuilderCode: builderCode), new FixedClock(at), () => salt)
             .BuildLimit(tokenId, side, price, size, rules);
+
+    private sealed class FixedClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
+    }
 
     public void Dispose()
     {

@@ -34,18 +34,6 @@ public sealed class PriceReplay(IGrainFactory grains, ReplayData data)
         return current is null ? TimeSpan.Zero : current.Value - first!.Value + TimeSpan.FromMinutes(1);
     }
 
-    /// <summary>The first timestamp of the file, so a live replay can start its data at the present minute.</summary>
-    public async Task<DateTimeOffset> FirstTimestampAsync(CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(data.PricesPath);
-        await foreach (var point in PriceCsv.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
-        {
-            return point.Timestamp;
-        }
-
-        throw new InvalidOperationException($"{data.PricesPath} holds no price.");
-    }
-
     public Task PublishAsync(PricePoint point)
     {
         var market = _marketsByToken.TryGetValue(point.TokenId, out var m)

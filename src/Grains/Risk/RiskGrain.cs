@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
+using Polytraders.Grains.Execution;
+using Polytraders.Grains.Pipeline;
 using Polytraders.Trading;
 using Polytraders.Trading.Risk;
 
@@ -7,33 +10,78 @@ namespace Polytraders.Grains.Risk;
 
 /// <summary>
 /// The risk gate of one Portfolio: holds the <see cref="RiskBook"/>, runs <see cref="RiskEngine"/> (the same core a
-/// Backtest runs) on every intent, audits the decision in both shapes, and forwards what passes to execution.
-/// It calls only markets, execution and the audit trail, none of which call back into it while it waits.
+/// Backtest runs) on every intent the moment it arrives, audits the decision in both shapes, and hands what passes to
+/// its order grain. A decision's turn awaits nothing but the market's price: the state write, the audit append and the
+/// hand-over run behind it, in order, in batches (<see cref="TurnOutbox{TItem}"/>), so intents never queue behind the
+/// venue and are checked against the price they were made on.
 /// </summary>
+/// <remarks>
+/// An approval is written (with its reservation and as unacknowledged) before its order grain hears of it; the order
+/// grain's answer acknowledges it. What a crash leaves unacknowledged is sent again, and the order grain, the client
+/// order id's idempotency record, never places it twice. Backpressure is explicit: with as many of this Portfolio's
+/// orders waiting on execution as <see cref="ExecutionOptions.MaxOrdersInFlightPerPortfolio"/> allows, or while
+/// execution says it is saturated, an intent is refused with RISK_EXECUTION_SATURATED rather than queued.
+/// </remarks>
 public sealed partial class RiskGrain(
     [PersistentState("risk", StreamNames.GrainStorage)] IPersistentState<RiskGrainState> state,
+    IOptions<ExecutionOptions> execution,
     TimeProvider time,
     ILogger<RiskGrain> logger) : Grain, IRiskGrain
 {
-    public async Task Configure(PortfolioConfig config)
-    {
-        state.State.Config = config;
-        state.State.Book ??= RiskEngine.For(config).Book;
-        await state.WriteStateAsync();
-    }
-
-    public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
-
     /// <summary>How often an active grain re-sends approved intents execution has not acknowledged.</summary>
     private static readonly TimeSpan ResendPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long risk refuses after execution said it is saturated, before trying again.</summary>
+    private static readonly TimeSpan SaturationPause = TimeSpan.FromSeconds(1);
+
+    private TurnOutbox<RiskStep>? _outbox;
+    private SerialWriter? _writer;
+    private DateTimeOffset _saturatedUntil;
+
+    private SerialWriter Writer => _writer ??= new SerialWriter(() => state.WriteStateAsync());
+
+    private TurnOutbox<RiskStep> Outbox => _outbox ??= new TurnOutbox<RiskStep>(
+        execution.Value.MaxOrdersInFlightPerPortfolio * 4,
+        DeliverAsync,
+        e => LogDeliveryFailed(this.GetPrimaryKeyString(), e),
+        time);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
         // Timer ticks do not interleave with requests. The first tick re-sends what a crash left unacknowledged, soon
-        // after activation rather than inside it (execution may itself be recovering).
-        this.RegisterGrainTimer(_ => ResendUnacknowledged(), TimeSpan.FromMilliseconds(100), ResendPeriod);
+        // after activation rather than inside it (execution may itself be recovering), and wakes the order grains of the
+        // orders the book still holds open: after a restart they finish what they were doing now, not at their reminder.
+        this.RegisterGrainTimer(ResendUnacknowledged, TimeSpan.FromMilliseconds(100), ResendPeriod);
+        this.RegisterGrainTimer(WakeOpenOrders, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan));
     }
+
+    private async Task WakeOpenOrders()
+    {
+        foreach (var clientOrderId in state.State.Book?.OpenOrders.Keys.Except(state.State.Unacknowledged.Keys).ToList() ?? [])
+        {
+            await GrainFactory.GetGrain<IOrderGrain>(clientOrderId).Continue();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_outbox is { } outbox)
+        {
+            await outbox.DrainAsync().WaitAsync(cancellationToken);
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    public async Task Configure(PortfolioConfig config)
+    {
+        state.State.Config = config;
+        state.State.Book ??= RiskEngine.For(config).Book;
+        await Writer.WriteAsync();
+    }
+
+    public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
 
     public async Task Submit(OrderIntent intent, AuditContext context)
     {
@@ -42,25 +90,27 @@ public sealed partial class RiskGrain(
         var market = await GrainFactory.GetGrain<IMarketGrain>(intent.MarketId).GetState();
         if (engine is null || market is null)
         {
-            await Decide(context, RiskDecision.Reject(intent, ReasonCodes.RiskUnknownMarket, engine is null ? "the Portfolio has no risk configuration" : $"market {intent.MarketId} is not configured"));
+            Decide(context, RiskDecision.Reject(intent, ReasonCodes.RiskUnknownMarket, engine is null ? "the Portfolio has no risk configuration" : $"market {intent.MarketId} is not configured"));
             return;
         }
 
         // A decision is taken at its own time (so a Backtest decides the same) unless the wall clock is later.
         var now = EventTime.Of(intent.CreatedAt, time.GetUtcNow());
+        if (Saturation(time.GetUtcNow()) is { } saturated)
+        {
+            Decide(context, RiskDecision.Reject(intent, ReasonCodes.RiskExecutionSaturated, saturated));
+            return;
+        }
+
         var last = market.Last is { } update ? new LastTrade(update.Price, update.Timestamp) : (LastTrade?)null;
         var decision = engine.Evaluate(intent, market.Market, last, now);
         if (decision.Final is { } approved)
         {
-            // Written with the decision (and its reservation): a crash before execution acknowledges re-sends it.
+            // Written with the decision (and its reservation) before the order grain hears of it.
             state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(approved, context);
         }
 
-        await Decide(context, decision);
-        if (decision.Final is { } final)
-        {
-            await Send(final, context);
-        }
+        Decide(context, decision);
     }
 
     /// <summary>
@@ -82,7 +132,7 @@ public sealed partial class RiskGrain(
         }
 
         var transition = engine.ApplyFill(fill, market.Market, EventTime.Of(fill.FilledAt, time.GetUtcNow()));
-        await state.WriteStateAsync();
+        await Writer.WriteAsync();
         await AuditTransition(transition, "risk");
     }
 
@@ -96,50 +146,14 @@ public sealed partial class RiskGrain(
         }
 
         Engine()?.ReleaseOrder(clientOrderId);
-        await state.WriteStateAsync();
-    }
-
-    /// <summary>
-    /// Hands an approved intent to execution and settles what its answer means for the reservation. Execution holds
-    /// the order from the moment it answers, whatever it answers: accepted (filled, resting or closed), a duplicate
-    /// (an earlier send got through: it is already executing), or venue unavailable (execution keeps it pending and
-    /// reconciles it; it calls <see cref="ReleaseOrder"/> if that closes it unfilled). Only a refusal releases the
-    /// reservation here. A call that throws leaves the intent unacknowledged, re-sent by the timer or the next activation.
-    /// </summary>
-    private async Task Send(OrderIntent approved, AuditContext context)
-    {
-        var executed = await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(approved, context);
-        state.State.Unacknowledged.Remove(approved.ClientOrderId);
-        if (!executed.Succeeded && executed.ReasonCode is not (ReasonCodes.ExecDuplicateClientOrderId or ReasonCodes.ExecVenueUnavailable))
-        {
-            Engine()?.ReleaseOrder(approved.ClientOrderId);
-        }
-
-        await state.WriteStateAsync();
-    }
-
-    private async Task ResendUnacknowledged()
-    {
-        foreach (var pending in state.State.Unacknowledged.Values.ToList())
-        {
-            LogResending(this.GetPrimaryKeyString(), pending.Intent.ClientOrderId);
-            try
-            {
-                await Send(pending.Intent, pending.Context);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogResendFailed(this.GetPrimaryKeyString(), pending.Intent.ClientOrderId, e);
-                return;
-            }
-        }
+        await Writer.WriteAsync();
     }
 
     public async Task SetTradingState(TradingState tradingState, string actor, string reason)
     {
         var engine = Engine() ?? throw new InvalidOperationException($"Portfolio {this.GetPrimaryKeyString()} has no risk configuration.");
         var transition = engine.SetTradingState(tradingState, reason);
-        await state.WriteStateAsync();
+        await Writer.WriteAsync();
         await AuditTransition(transition, actor);
     }
 
@@ -147,14 +161,29 @@ public sealed partial class RiskGrain(
     {
         var engine = Engine() ?? throw new InvalidOperationException($"Portfolio {this.GetPrimaryKeyString()} has no risk configuration.");
         var transition = engine.SetKillSwitch(on, reason);
-        await state.WriteStateAsync();
+        await Writer.WriteAsync();
         await AuditTransition(transition, actor);
     }
 
     private RiskEngine? Engine() =>
         state.State.Config is { } config ? RiskEngine.For(config, state.State.Book) : null;
 
-    private async Task Decide(AuditContext context, RiskDecision decision)
+    /// <summary>Why an intent must be refused now rather than queued, or null when execution has room.</summary>
+    private string? Saturation(DateTimeOffset now)
+    {
+        if (now < _saturatedUntil)
+        {
+            return $"execution said it is saturated; refusing until {_saturatedUntil:O}";
+        }
+
+        var waiting = state.State.Unacknowledged.Count;
+        return waiting >= execution.Value.MaxOrdersInFlightPerPortfolio || !Outbox.HasRoom()
+            ? $"{waiting} of this Portfolio's orders are waiting on execution, the most allowed ({execution.Value.MaxOrdersInFlightPerPortfolio})"
+            : null;
+    }
+
+    /// <summary>Queues the decision's write, envelope and hand-over; the turn that decided returns at once.</summary>
+    private void Decide(AuditContext context, RiskDecision decision)
     {
         var payload = decision.Outcome switch
         {
@@ -162,11 +191,98 @@ public sealed partial class RiskGrain(
             RiskOutcome.Reshaped => new AuditPayload { Kind = AuditPayloadKind.RiskReshaped, Intent = decision.Original, ReshapedIntent = decision.Final, Detail = decision.Detail },
             _ => new AuditPayload { Kind = AuditPayloadKind.RiskRejected, Intent = decision.Original, Detail = decision.Detail },
         };
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IAuditTrailGrain>(context.PortfolioId).Append(context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow()));
-        if (decision.Outcome == RiskOutcome.Rejected)
+        var step = new RiskStep(context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow()), context, decision.Final, decision.Outcome == RiskOutcome.Rejected ? decision : null);
+        if (!Outbox.TryEnqueue(step))
         {
-            await GrainFactory.GetGrain<IStrategyGrain>(decision.Original.StrategyId).OnIntentRejected(decision.Original.ClientOrderId, decision.ReasonCode);
+            // Saturation() refuses an intent to approve before the outbox fills, so only a rejection gets here, while
+            // deliveries fail (the audit store is down): the Strategy still hears it, the trail cannot.
+            LogOutboxFull(this.GetPrimaryKeyString(), decision.Original.ClientOrderId, decision.ReasonCode);
+            _ = GrainFactory.GetGrain<IStrategyGrain>(decision.Original.StrategyId).OnIntentRejected(decision.Original.ClientOrderId, decision.ReasonCode);
+        }
+    }
+
+    /// <summary>
+    /// One batch: the decisions' state in one write, their envelopes in one append (in decision order), then the
+    /// approved orders handed to their order grains side by side and the rejections told to the Strategies.
+    /// </summary>
+    private async Task DeliverAsync(IReadOnlyList<RiskStep> batch)
+    {
+        await Writer.WriteAsync();
+        await GrainFactory.GetGrain<IAuditTrailGrain>(this.GetPrimaryKeyString()).AppendBatch([.. batch.Select(s => s.Envelope)]);
+        foreach (var step in batch)
+        {
+            if (step.Rejected is { } rejected)
+            {
+                await GrainFactory.GetGrain<IStrategyGrain>(rejected.Original.StrategyId).OnIntentRejected(rejected.Original.ClientOrderId, rejected.ReasonCode);
+            }
+        }
+
+        var placed = batch.Where(s => s.Approved is not null).ToList();
+        if (placed.Count == 0)
+        {
+            return;
+        }
+
+        var answers = await Task.WhenAll(placed.Select(s => GrainFactory.GetGrain<IOrderGrain>(s.Approved!.ClientOrderId).Place(s.Approved, s.Context)));
+        for (var i = 0; i < placed.Count; i++)
+        {
+            Acknowledge(placed[i].Approved!, answers[i]);
+        }
+
+        await Writer.WriteAsync();
+    }
+
+    /// <summary>
+    /// The order grain holds the order from the moment it answers, whatever it answers: placed (signed), a duplicate (an
+    /// earlier send got through) or refused. Only a refusal releases the reservation, and a saturated execution pauses
+    /// approvals for a moment.
+    /// </summary>
+    private void Acknowledge(OrderIntent approved, CommandResult answer)
+    {
+        state.State.Unacknowledged.Remove(approved.ClientOrderId);
+        if (answer.Succeeded || answer.ReasonCode == ReasonCodes.ExecDuplicateClientOrderId)
+        {
+            return;
+        }
+
+        if (answer.ReasonCode == ReasonCodes.ExecSaturated)
+        {
+            _saturatedUntil = time.GetUtcNow() + SaturationPause;
+        }
+
+        Engine()?.ReleaseOrder(approved.ClientOrderId);
+    }
+
+    /// <summary>
+    /// Sends again what a crash or a failed hand-over left unacknowledged. While the outbox still holds decisions, their
+    /// hand-overs are on their way: the next tick looks again.
+    /// </summary>
+    private async Task ResendUnacknowledged()
+    {
+        if (state.State.Unacknowledged.Count == 0 || Outbox.Count > 0)
+        {
+            return;
+        }
+
+        var pending = state.State.Unacknowledged.Values.ToList();
+        foreach (var intent in pending)
+        {
+            LogResending(this.GetPrimaryKeyString(), intent.Intent.ClientOrderId);
+        }
+
+        try
+        {
+            var answers = await Task.WhenAll(pending.Select(p => GrainFactory.GetGrain<IOrderGrain>(p.Intent.ClientOrderId).Place(p.Intent, p.Context)));
+            for (var i = 0; i < pending.Count; i++)
+            {
+                Acknowledge(pending[i].Intent, answers[i]);
+            }
+
+            await Writer.WriteAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogResendFailed(this.GetPrimaryKeyString(), e);
         }
     }
 
@@ -184,14 +300,23 @@ public sealed partial class RiskGrain(
         LogTransition(config.PortfolioId, detail, actor);
     }
 
+    /// <summary>A decision on its way out: its envelope, and the order to place or the rejection to tell.</summary>
+    private sealed record RiskStep(AuditEnvelope Envelope, AuditContext Context, OrderIntent? Approved, RiskDecision? Rejected);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio {PortfolioId}: fill {FillId} already applied; skipped")]
     private partial void LogDuplicateFill(string portfolioId, string fillId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending approved intent {ClientOrderId}, which execution has not acknowledged")]
     private partial void LogResending(string portfolioId, string clientOrderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending {ClientOrderId} failed; retried on the next tick")]
-    private partial void LogResendFailed(string portfolioId, string clientOrderId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending unacknowledged intents failed; retried on the next tick")]
+    private partial void LogResendFailed(string portfolioId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: delivering risk decisions failed; retried")]
+    private partial void LogDeliveryFailed(string portfolioId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Portfolio {PortfolioId}: risk's outbox is full; rejection {ReasonCode} of {ClientOrderId} told to the Strategy but not audited")]
+    private partial void LogOutboxFull(string portfolioId, string clientOrderId, string reasonCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: fill {FillId} arrived without a risk book or market")]
     private partial void LogFillWithoutBook(string portfolioId, string fillId);
@@ -199,35 +324,3 @@ public sealed partial class RiskGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: {Transition} by {Actor}")]
     private partial void LogTransition(string portfolioId, string transition, string actor);
 }
-
-[GenerateSerializer]
-[Alias("Polytraders.RiskGrainState")]
-public sealed class RiskGrainState
-{
-    [Id(0)]
-    public PortfolioConfig? Config { get; set; }
-
-    [Id(1)]
-    public RiskBook? Book { get; set; }
-
-    /// <summary>The last launch that sent an intent, so governance envelopes land in the same mode and chain.</summary>
-    [Id(2)]
-    public AuditContext? LastContext { get; set; }
-
-    /// <summary>
-    /// Approved intents execution has not yet acknowledged, by client order id: written with the approval, removed
-    /// when execution answers. What a crash leaves here is re-sent; execution's idempotency record makes that safe.
-    /// </summary>
-    [Id(3)]
-    public Dictionary<string, UnacknowledgedIntent> Unacknowledged { get; set; } = [];
-
-    /// <summary>Fills already applied to the book (bounded window, see <see cref="SeenFillIds"/>).</summary>
-    [Id(4)]
-    public SeenFillIds SeenFills { get; set; } = new();
-}
-
-[GenerateSerializer]
-[Alias("Polytraders.UnacknowledgedIntent")]
-public sealed record UnacknowledgedIntent(
-    [property: Id(0)] OrderIntent Intent,
-    [property: Id(1)] AuditContext Context);

@@ -21,4 +21,18 @@ public static class OrderSalt
         RandomNumberGenerator.Fill(random);
         return BinaryPrimitives.ReadUInt64LittleEndian(random) & MaxValue;
     }
+
+    /// <summary>
+    /// A salt derived from a key that is unique per order (a client order id): signing the same order again, after a
+    /// crash between signing and recording it, reproduces the same order and hash instead of a second order. SHA-256
+    /// of the key's UTF-8 bytes, first 8 bytes little-endian, capped at 53 bits; never 0.
+    /// </summary>
+    public static ulong Derived(string key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key), hash);
+        var salt = BinaryPrimitives.ReadUInt64LittleEndian(hash) & MaxValue;
+        return salt == 0 ? 1 : salt;
+    }
 }

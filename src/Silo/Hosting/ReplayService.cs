@@ -10,7 +10,9 @@ public sealed partial class ReplayService(IGrainFactory grains, IOptions<ReplayO
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var data = await ReplayData.LoadAsync(settings.FullDirectory, stoppingToken);
+        // The recorded minutes are replayed from the present minute on, so prices are fresh for the risk checks.
+        var now = time.GetUtcNow();
+        var data = await ReplayData.LoadAsync(settings.FullDirectory, new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero), stoppingToken);
         await ReplaySeeder.SeedAsync(grains, data);
         LogSeeded(data.Markets.Count, data.Clusters.Count, data.Portfolios.Count);
         if (!settings.Enabled)
@@ -19,9 +21,7 @@ public sealed partial class ReplayService(IGrainFactory grains, IOptions<ReplayO
         }
 
         var replay = new PriceReplay(grains, data);
-        // The recorded minutes are replayed from the present minute on, so prices are fresh for the risk checks.
-        var now = time.GetUtcNow();
-        var shift = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero) - await replay.FirstTimestampAsync(stoppingToken);
+        var shift = data.Shift;
         do
         {
             shift += await replay.PublishAsync(shift, ct => Task.Delay(settings.StepMilliseconds, ct), stoppingToken);

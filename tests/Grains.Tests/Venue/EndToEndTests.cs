@@ -8,7 +8,7 @@ namespace Polytraders.Grains.Tests.Venue;
 /// <summary>
 /// Issue 7 end to end: the embedded silo configuration with the CLOB venue (AddPolymarketClob) pointed at the fake.
 /// The execution grain signs, the fake recovers the signer and rests the order, a trade arrives on the user websocket,
-/// the user feed pump hands it to execution, and the Portfolio and the audit trail show it once.
+/// the user feed pump hands it to the order grain, and the Portfolio and the audit trail show it once.
 /// </summary>
 public sealed class EndToEndTests
 {
@@ -21,10 +21,11 @@ public sealed class EndToEndTests
         // A GTC bid under the best ask (0.52): the fake recovers the signer, accepts it and rests it ("live").
         var context = new AuditContext(config.TenantId, config.PortfolioId, "e2e-strategy", $"LCH-{Guid.NewGuid():N}", AuditEnvelopeMode.Paper, config.BuilderCode);
         var intent = TestWallet.Intent(market, Side.Buy, 0.50m, 10m) with { PortfolioId = config.PortfolioId, StrategyId = "e2e-strategy", LaunchId = context.LaunchId! };
-        var execution = grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
-        var result = await execution.Execute(intent, context);
+        var order = grains.GetGrain<IOrderGrain>(intent.ClientOrderId);
+        var result = await order.Place(intent, context);
 
         Assert.True(result.Succeeded, result.Detail);
+        await Eventually.TrueAsync(() => !clob.State.AcceptedOrders.IsEmpty, "the order posted to the fake");
         var resting = Assert.Single(clob.State.AcceptedOrders);
         Assert.Equal(("live", "GTC", result.Id), (resting.Status, resting.OrderType, resting.OrderHash));
         Assert.Null((await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
@@ -59,7 +60,7 @@ public sealed class EndToEndTests
 
         // The same trade again on the feed books nothing twice.
         await clob.Sockets.PushUserAsync(account.ApiKey, FakeSockets.TradeFrame(account.ApiKey, trade, "MATCHED"));
-        Assert.True(await execution.OnVenueFill(fill));
+        Assert.True(await order.OnVenueFill(fill));
         await Task.Delay(300);
         Assert.Equal(10m, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
     }

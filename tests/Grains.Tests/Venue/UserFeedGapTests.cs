@@ -163,8 +163,9 @@ public sealed class UserFeedGapTests
         var config = silo.Portfolio;
         var context = new AuditContext(config.TenantId, config.PortfolioId, "gap-strategy", $"LCH-{Guid.NewGuid():N}", AuditEnvelopeMode.Paper, config.BuilderCode);
         var intent = TestWallet.Intent(silo.Market, Side.Buy, 0.50m, 10m) with { PortfolioId = config.PortfolioId, StrategyId = "gap-strategy", LaunchId = context.LaunchId! };
-        var result = await silo.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context);
+        var result = await silo.Grains.GetGrain<IOrderGrain>(intent.ClientOrderId).Place(intent, context);
         Assert.True(result.Succeeded, result.Detail);
+        await Eventually.TrueAsync(() => !silo.Clob.State.AcceptedOrders.IsEmpty, "the order posted to the fake");
         return (intent, Assert.Single(silo.Clob.State.AcceptedOrders), context.LaunchId!);
     }
 

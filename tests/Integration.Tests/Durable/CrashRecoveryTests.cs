@@ -151,20 +151,24 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
     /// </summary>
     private static async Task<Dictionary<string, (ExecutionStatus Status, bool Pending, bool Signed)>> ExecutionStateAsync(PostgresDatabase database)
     {
-        var payload = await database.ScalarAsync<byte[]>("SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = 'execution'")
-            ?? throw new InvalidOperationException("the execution grain has no stored state");
-        using var json = JsonDocument.Parse(payload);
+        var payloads = await database.ListAsync<byte[]>("SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = 'order' AND PayloadBinary IS NOT NULL");
         var records = new Dictionary<string, (ExecutionStatus, bool, bool)>(StringComparer.Ordinal);
-        foreach (var order in json.RootElement.GetProperty("Orders").EnumerateObject().Where(p => !p.Name.StartsWith('$')))
+        foreach (var payload in payloads.OfType<byte[]>())
         {
-            var record = order.Value;
-            // Default values (status 0 = Accepted, false, null, empty) may be left out of the JSON.
-            var status = record.TryGetProperty("Status", out var s) ? (ExecutionStatus)s.GetInt32() : ExecutionStatus.Accepted;
+            using var json = JsonDocument.Parse(payload);
+            if (!json.RootElement.TryGetProperty("Record", out var record) || record.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            // Default values (status 0 = Signed, false, null, empty) may be left out of the JSON.
+            var status = record.TryGetProperty("Status", out var s) ? (ExecutionStatus)s.GetInt32() : ExecutionStatus.Signed;
             var queued = !record.TryGetProperty("Outbox", out var outbox) || outbox.ValueKind == JsonValueKind.Null ? 0
                 : (outbox.ValueKind == JsonValueKind.Array ? outbox : outbox.GetProperty("$values")).GetArrayLength();
             var notify = record.TryGetProperty("NotifyPending", out var n) && n.GetBoolean();
-            var pending = status is ExecutionStatus.Accepted or ExecutionStatus.Signed or ExecutionStatus.Submitting || queued > 0 || notify;
-            records[order.Name] = (status, pending, record.TryGetProperty("Order", out var o) && o.ValueKind == JsonValueKind.Object);
+            var pending = status is ExecutionStatus.Signed or ExecutionStatus.Submitting || queued > 0 || notify;
+            var clientOrderId = record.GetProperty("Intent").GetProperty("ClientOrderId").GetString()!;
+            records[clientOrderId] = (status, pending, record.TryGetProperty("Order", out var o) && o.ValueKind == JsonValueKind.Object);
         }
 
         return records;
@@ -222,20 +226,8 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         return new Snapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
-    private static async Task<List<string>> ListAsync(PostgresDatabase database, string sql)
-    {
-        var values = new List<string>();
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.IsDBNull(0) ? "(null)" : reader.GetString(0));
-        }
-
-        return values;
-    }
+    private static async Task<List<string>> ListAsync(PostgresDatabase database, string sql) =>
+        [.. (await database.ListAsync<string>(sql)).Select(value => value ?? "(null)")];
 
     private sealed record Snapshot(long Envelopes, long MaxSequence, long Signed, long Filled, long Recovered);
 }

@@ -54,7 +54,7 @@ public sealed class DurableSiloTests(PostgresServer server, ITestOutputHelper ou
             Assert.Equal(1L, await database.ScalarAsync<long>($"SELECT count(*) FROM OrleansMembershipTable WHERE DeploymentId = 'restart' AND Status = {ActiveStatus}"));
 
             // Prices published after the restart reach the strategy through the subscriptions made before it.
-            var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+            var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), DateTimeOffset.UtcNow, CancellationToken.None);
             var prices = new PriceReplay(second.Grains, replay);
             var inScope = replay.Markets.Where(m => strategy.MarketsInScope.Contains(m.MarketId)).SelectMany(m => m.Outcomes).Select(o => o.TokenId).ToHashSet();
             using var reader = new StreamReader(replay.PricesPath);

@@ -4,6 +4,7 @@ using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Execution;
 using Polytraders.Integration.Tests.Postgres;
+using Polytraders.Polymarket.Orders;
 using Polytraders.Trading.Venues;
 using Xunit.Abstractions;
 
@@ -30,20 +31,20 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
     }
 
     [Fact]
-    public async Task an_order_left_accepted_is_signed_with_its_recorded_salt_and_submitted_once_after_a_restart()
+    public async Task an_approved_intent_whose_signing_failed_is_placed_again_after_a_restart_and_submitted_once()
     {
         var database = await server.CreateDatabaseAsync();
-        var settings = new SiloSettings(database, _keys.Create("silo").Path, "accepted") { MigrateOnStart = true };
+        var settings = new SiloSettings(database, _keys.Create("silo").Path, "sign-failed") { MigrateOnStart = true };
         var venue = new ScriptedVenue();
         OrderIntent intent;
 
-        // A key that cannot be opened (and is not opened at start): the record is written as accepted (salt drawn),
-        // then signing throws.
+        // A key that cannot be opened (and is not opened at start): risk approves and writes the intent as
+        // unacknowledged, then placing it throws while signing. Nothing is signed or recorded by the order grain.
         var first = await TestSilo.StartAsync(settings with { KeystorePassword = "wrong", OpenKeyAtStart = false }, output, s => s.AddSingleton<IVenue>(venue));
         try
         {
-            (intent, var context) = await ArrangeAsync(first.Grains, "coid-accepted-1");
-            await Assert.ThrowsAnyAsync<Exception>(() => first.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context));
+            (intent, var context) = await ArrangeAsync(first.Grains, "coid-sign-failed-1");
+            await ApproveAsync(first.Grains, database, intent, context);
         }
         finally
         {
@@ -55,15 +56,15 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
         var second = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(venue));
         try
         {
-            // The silo activates the execution grain at start; its activation finishes the record.
-            await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId) == 1, "the recovered order filled");
+            // Risk activates and sends what it holds unacknowledged; the order grain signs it, deterministically.
+            await second.Grains.GetGrain<IRiskGrain>(intent.PortfolioId).GetTradingState();
+            await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId) == 1, "the re-sent order filled");
             Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecOrderSigned, intent.ClientOrderId));
-            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecOrderSubmitted, intent.ClientOrderId));
             Assert.Equal(1, venue.Submissions(intent.ClientOrderId));
-            Assert.Contains("recorded salt", await DetailAsync(database, ReasonCodes.ExecOrderSubmitted, intent.ClientOrderId), StringComparison.Ordinal);
+            Assert.Equal(OrderSalt.Derived(intent.ClientOrderId).ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(venue.Received.Values).Salt);
 
             // Done means done: the same client order id is refused, not signed again.
-            var again = await second.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, AuditSamples.Context(intent.PortfolioId));
+            var again = await second.Grains.GetGrain<IOrderGrain>(intent.ClientOrderId).Place(intent, AuditSamples.Context(intent.PortfolioId));
             Assert.Equal(ReasonCodes.ExecDuplicateClientOrderId, again.ReasonCode);
             Assert.True((await second.Grains.GetGrain<IAuditTrailGrain>(intent.PortfolioId).Verify()).Valid);
         }
@@ -87,8 +88,7 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
         try
         {
             (intent, var context) = await ArrangeAsync(first.Grains, $"coid-submitting-{venueCanBeAsked}");
-            var pending = first.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context);
-            _ = pending.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            await ApproveAsync(first.Grains, database, intent, context);
             await Eventually.True(() => Task.FromResult(hanging.Submissions(intent.ClientOrderId) == 1), "the order handed to the venue");
         }
         finally
@@ -139,9 +139,8 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
         try
         {
             (intent, var context) = await ArrangeAsync(first.Grains, "coid-unavailable-1");
-            var result = await first.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context);
-            Assert.Equal(ReasonCodes.ExecVenueUnavailable, result.ReasonCode);
-            Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecVenueUnavailable, intent.ClientOrderId));
+            await ApproveAsync(first.Grains, database, intent, context);
+            await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecVenueUnavailable, intent.ClientOrderId) == 1, "the venue's outage audited");
             Assert.Equal(0, await CountAsync(database, ReasonCodes.ExecReconciled, intent.ClientOrderId));
         }
         finally
@@ -173,12 +172,11 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
         var serializer = silo.Services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>();
         var context = AuditSamples.Context("PORT-001");
         var intent = AuditSamples.Intent(context, 7);
-        var state = new ExecutionGrainState();
-        state.Orders[intent.ClientOrderId] = new ExecutionRecord
+        var state = new OrderGrainState();
+        state.Record = new ExecutionRecord
         {
             Intent = intent,
             Context = context,
-            Salt = 9_007_199_254_740_991,
             Status = ExecutionStatus.Submitted,
             AcceptedAt = AuditSamples.Start.AddTicks(1),
             Fills = [ScriptedVenue.FillOf(intent)],
@@ -186,10 +184,9 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
             NotifyPending = true,
         };
 
-        var copy = serializer.Deserialize<ExecutionGrainState>(serializer.Serialize(state))!.Orders[intent.ClientOrderId];
+        var copy = serializer.Deserialize<OrderGrainState>(serializer.Serialize(state))!.Record!;
 
-        var original = state.Orders[intent.ClientOrderId];
-        Assert.Equal(original.Salt, copy.Salt);
+        var original = state.Record;
         Assert.Equal(original.Status, copy.Status);
         Assert.Equal(original.AcceptedAt, copy.AcceptedAt);
         Assert.True(copy.NotifyPending && copy.IsPending);
@@ -222,6 +219,26 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
             Signal = AuditSamples.Intent(context, 0).Signal with { MarketId = market.Market.MarketId, TokenId = token, AsOf = now },
         };
         return (intent, context);
+    }
+
+    /// <summary>
+    /// The intent through risk, as a Strategy sends it, after a fresh price in its market (risk's price checks): approved,
+    /// written and handed to its order grain. After a restart, the risk grain (activated when the silo seeds the
+    /// Portfolios) wakes the order grains of the orders its book holds open.
+    /// </summary>
+    private static async Task ApproveAsync(IGrainFactory grains, PostgresDatabase database, OrderIntent intent, AuditContext context)
+    {
+        await grains.GetGrain<IMarketGrain>(intent.MarketId).Publish(new PriceUpdate
+        {
+            MarketId = intent.MarketId,
+            TokenId = intent.TokenId,
+            Price = intent.LimitPrice,
+            Timestamp = DateTimeOffset.UtcNow,
+            Sequence = DateTimeOffset.UtcNow.Ticks,
+            Source = PriceUpdateSource.Replay,
+        });
+        await grains.GetGrain<IRiskGrain>(intent.PortfolioId).Submit(intent, context);
+        await Eventually.True(async () => await CountAsync(database, ReasonCodes.RiskApproved, intent.ClientOrderId) == 1, "the intent approved");
     }
 
     private static async Task<long> CountAsync(PostgresDatabase database, string reasonCode, string clientOrderId) =>

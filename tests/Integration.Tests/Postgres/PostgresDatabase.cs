@@ -20,6 +20,22 @@ public sealed record PostgresDatabase(PostgresServer Server, string Name)
         return await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>The first column of every row (null for SQL NULL).</summary>
+    public async Task<List<T?>> ListAsync<T>(string sql, string username = Superuser)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionStringFor(username));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<T?>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.IsDBNull(0) ? default : reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
     public async Task<T?> ScalarAsync<T>(string sql, string username = Superuser)
     {
         await using var connection = new NpgsqlConnection(ConnectionStringFor(username));

@@ -10,11 +10,11 @@ namespace Polytraders.Grains.Execution.Polymarket;
 /// <summary>
 /// Runs the authenticated user channel for the configured account (<see cref="ClobVenueOptions.UserMarkets"/>; empty =
 /// all of its markets), turns its trade updates into fills of our orders (<see cref="UserFeedFills"/>) and hands each
-/// to the execution grain (<see cref="IExecutionGrain.OnVenueFill"/>), which maps it to its intent, deduplicates by
+/// to its order grain (<see cref="IOrderGrain.OnVenueFill"/>, keyed by client order id), which deduplicates by
 /// fill id and status, audits it and reports a new fill onward once. The channel replays nothing after a reconnect, so
 /// on a <see cref="UserFeedGap"/> the pump back-fills: the account's trades since shortly before the loss
 /// (GET /data/trades, per configured market), mapped to fills of our submitted orders, go through the same hand-over;
-/// repeats of what the socket already delivered are ignored by execution. A hand-over that fails is retried a few
+/// repeats of what the socket already delivered are ignored by the order grain. A hand-over that fails is retried a few
 /// times, then dropped. Whatever is left unbooked — a back-fill the venue refuses, or a dropped hand-over — leaves the
 /// pump owing a back-fill from the earliest time trades may be missing: it is retried every
 /// <see cref="ClobVenueOptions.UserBackFillRetryInterval"/> and the next gap's back-fill starts from it too, until a
@@ -182,7 +182,7 @@ public sealed partial class UserFeedPump(
         {
             try
             {
-                if (!await grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).OnVenueFill(fill).ConfigureAwait(false))
+                if (!await grains.GetGrain<IOrderGrain>(fill.ClientOrderId).OnVenueFill(fill).ConfigureAwait(false))
                 {
                     LogUnknownOrder(fill.FillId, fill.ClientOrderId);
                 }

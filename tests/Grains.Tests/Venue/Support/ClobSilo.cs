@@ -88,7 +88,7 @@ public sealed class ClobSilo : IAsyncDisposable
         try
         {
             await silo._cluster.DeployAsync();
-            var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), CancellationToken.None);
+            var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), DateTimeOffset.UtcNow, CancellationToken.None);
             silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
             await silo.Grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
             await silo.Grains.GetGrain<IPortfolioGrain>(silo.Portfolio.PortfolioId).Configure(silo.Portfolio);

@@ -2,20 +2,20 @@ using Polytraders.Contracts;
 
 namespace Polytraders.Grains.Execution;
 
+/// <summary>What an order grain persists: its one order's record, null until the client order id is placed.</summary>
 [GenerateSerializer]
-[Alias("Polytraders.ExecutionGrainState")]
-public sealed class ExecutionGrainState
+[Alias("Polytraders.OrderGrainState")]
+public sealed class OrderGrainState
 {
-    /// <summary>Every intent ever accepted, by client order id: the idempotency record.</summary>
     [Id(0)]
-    public Dictionary<string, ExecutionRecord> Orders { get; set; } = [];
+    public ExecutionRecord? Record { get; set; }
 }
 
 /// <summary>
 /// What execution knows about one client order id. Each step is written before its effect leaves the grain, so after a
-/// crash the record says exactly what may have happened: <see cref="ExecutionStatus.Accepted"/> (salt drawn, nothing
-/// signed), <see cref="ExecutionStatus.Signed"/> (signed, never handed to the venue), <see cref="ExecutionStatus.Submitting"/>
-/// (handed to the venue, answer unknown), then a final status. Envelopes and onward reports decided in a step sit in
+/// crash the record says exactly what may have happened: <see cref="ExecutionStatus.Signed"/> (signed, never handed to
+/// the venue), <see cref="ExecutionStatus.Submitting"/> (handed to the venue, answer unknown), then a final status. A
+/// refusal before signing is recorded final at once. Envelopes and onward reports decided in a step sit in
 /// <see cref="Outbox"/> / <see cref="NotifyPending"/> until delivered, with their envelope ids fixed, so delivering
 /// them again after a crash stores nothing twice.
 /// </summary>
@@ -25,10 +25,6 @@ public sealed class ExecutionRecord
 {
     [Id(0)]
     public required OrderIntent Intent { get; set; }
-
-    /// <summary>Drawn and stored before signing, so a re-sign after a crash reproduces the same order.</summary>
-    [Id(1)]
-    public ulong Salt { get; set; }
 
     [Id(2)]
     public ExecutionStatus Status { get; set; }
@@ -83,10 +79,17 @@ public sealed class ExecutionRecord
 
     /// <summary>Still has work a recovery must finish.</summary>
     public bool IsPending =>
-        Status is ExecutionStatus.Accepted or ExecutionStatus.Signed or ExecutionStatus.Submitting
+        Status is ExecutionStatus.Signed or ExecutionStatus.Submitting
         || Outbox.Count > 0
         || Unreported.Count > 0
         || NotifyPending;
+
+    /// <summary>In the venue's hands, answer not yet recorded: what holds one of execution's slots.</summary>
+    public bool AwaitsVenue => Status is ExecutionStatus.Signed or ExecutionStatus.Submitting;
+
+    /// <summary>Fills or their settlement statuses may still arrive on the venue's feed: keep the order tracked.</summary>
+    public bool ExpectsFeed =>
+        Order is not null && (Status == ExecutionStatus.Open || Fills.Exists(f => f.Status is not (FillStatus.Confirmed or FillStatus.Failed)));
 }
 
 /// <summary>An envelope execution decided to write, with its id and time fixed so a re-send is recognised.</summary>
@@ -100,7 +103,6 @@ public sealed record PlannedEnvelope(
 
 public enum ExecutionStatus
 {
-    Accepted,
     Signed,
     Submitted,
     Failed,

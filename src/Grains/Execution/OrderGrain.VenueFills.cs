@@ -4,12 +4,12 @@ using Polytraders.Contracts;
 namespace Polytraders.Grains.Execution;
 
 /// <summary>Fills the venue reports after the order was answered (the user websocket): booked once, statuses audited.</summary>
-public sealed partial class ExecutionGrain
+public sealed partial class OrderGrain
 {
     public async Task<bool> OnVenueFill(Fill fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
-        if (!state.State.Orders.TryGetValue(fill.ClientOrderId, out var record) || record.Context is null || record.Order is null)
+        if (state.State.Record is not { Context: not null, Order: not null } record || fill.ClientOrderId != ClientOrderId)
         {
             LogUnknownFill(fill.FillId, fill.ClientOrderId);
             return false;
@@ -68,6 +68,7 @@ public sealed partial class ExecutionGrain
 
         await state.WriteStateAsync();
         await Deliver(record);
+        await SettledAsync(record);
         return true;
     }
 
@@ -98,9 +99,9 @@ public sealed partial class ExecutionGrain
         _ => null,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Execution: venue fill {FillId} names client order id {ClientOrderId}, which execution does not hold; ignored")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Venue fill {FillId} names client order id {ClientOrderId}, which no order grain holds; ignored")]
     private partial void LogUnknownFill(string fillId, string clientOrderId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Execution: fill {FillId} of order {ClientOrderId} failed to settle after it was booked; the position needs an operator's correction")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Fill {FillId} of order {ClientOrderId} failed to settle after it was booked; the position needs an operator's correction")]
     private partial void LogFillFailed(string fillId, string clientOrderId);
 }

@@ -5,17 +5,18 @@ using Polytraders.Polymarket.Signing;
 namespace Polytraders.Grains.Tests;
 
 [Collection(SpineCollection.Name)]
-public sealed class ExecutionGrainTests(SpineCluster spine)
+/// <summary>An approved intent through its order grain: signed once by the execution grain, submitted once, recorded and audited.</summary>
+public sealed class ExecutionTests(SpineCluster spine)
 {
     [Fact]
     public async Task an_approved_intent_is_signed_by_the_configured_signer_and_filled_on_the_paper_venue()
     {
         var (context, intent) = await ArrangeIntent("PORT-002", "exec-test-a");
 
-        var result = await spine.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(intent, context);
+        var result = await spine.Grains.GetGrain<IOrderGrain>(intent.ClientOrderId).Place(intent, context);
 
         Assert.True(result.Succeeded, result.Detail);
-        var page = await spine.Grains.GetGrain<IAuditQueryGrain>(0).Query(new AuditQuery { PortfolioId = "PORT-002", LaunchId = context.LaunchId });
+        var page = await AuditUntil(context, ReasonCodes.ExecOrderFilled);
         var order = Assert.Single(page.Items, e => e.ReasonCode == ReasonCodes.ExecOrderSigned).Payload.Order!;
         var signer = await spine.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).GetSignerAddress();
         Assert.Equal(signer, order.Signer);
@@ -35,10 +36,10 @@ public sealed class ExecutionGrainTests(SpineCluster spine)
     public async Task a_client_order_id_is_never_signed_twice()
     {
         var (context, intent) = await ArrangeIntent("PORT-002", "exec-test-b");
-        var execution = spine.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
+        var order = spine.Grains.GetGrain<IOrderGrain>(intent.ClientOrderId);
 
-        var first = await execution.Execute(intent, context);
-        var second = await execution.Execute(intent, context);
+        var first = await order.Place(intent, context);
+        var second = await order.Place(intent, context);
 
         Assert.True(first.Succeeded, first.Detail);
         Assert.False(second.Succeeded);
@@ -53,11 +54,31 @@ public sealed class ExecutionGrainTests(SpineCluster spine)
         var (context, intent) = await ArrangeIntent("PORT-002", "exec-test-c");
         var offTick = intent with { LimitPrice = intent.LimitPrice + 0.0001m, ClientOrderId = intent.ClientOrderId + "-x" };
 
-        var result = await spine.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Execute(offTick, context);
+        var result = await spine.Grains.GetGrain<IOrderGrain>(offTick.ClientOrderId).Place(offTick, context);
 
         Assert.Equal(ReasonCodes.ExecPriceNotOnTick, result.ReasonCode);
         var page = await spine.Grains.GetGrain<IAuditQueryGrain>(0).Query(new AuditQuery { LaunchId = context.LaunchId });
         Assert.Contains(page.Items, e => e.ReasonCode == ReasonCodes.ExecPriceNotOnTick && e.Payload.Kind == AuditPayloadKind.OrderFailed);
+    }
+
+    [Fact]
+    public async Task an_intent_signs_to_the_same_order_every_time_it_is_signed()
+    {
+        var (context, intent) = await ArrangeIntent("PORT-002", "exec-test-d");
+        var market = (await spine.Grains.GetGrain<IMarketGrain>(intent.MarketId).GetState())!.Market;
+        var execution = spine.Grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
+
+        var first = await execution.Sign(intent, context, market);
+        var again = await execution.Sign(intent, context, market);
+        var other = await execution.Sign(intent with { ClientOrderId = intent.ClientOrderId + "-2" }, context, market);
+
+        Assert.NotNull(first.Order);
+        Assert.Equal(first.Order, again.Order);
+        Assert.Equal(intent.CreatedAt.ToUnixTimeMilliseconds(), first.Order.TimestampMs);
+        Assert.NotEqual(first.Order.Salt, other.Order!.Salt);
+        Assert.NotEqual(first.Order.OrderHash, other.Order.OrderHash);
+        await execution.Finished(intent.ClientOrderId);
+        await execution.Finished(intent.ClientOrderId + "-2");
     }
 
     [Fact]
@@ -135,6 +156,23 @@ public sealed class ExecutionGrainTests(SpineCluster spine)
             },
         };
         return (context, intent);
+    }
+
+    private async Task<AuditPage> AuditUntil(AuditContext context, string reasonCode)
+    {
+        var query = new AuditQuery { PortfolioId = context.PortfolioId, LaunchId = context.LaunchId };
+        for (var attempt = 0; attempt < 250; attempt++)
+        {
+            var page = await spine.Grains.GetGrain<IAuditQueryGrain>(0).Query(query);
+            if (page.Items.Any(e => e.ReasonCode == reasonCode))
+            {
+                return page;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"{reasonCode} not audited within 5 s");
     }
 
     private static EthereumAddress Recover(Order order)

@@ -1,0 +1,38 @@
+using Polytraders.Contracts;
+using Polytraders.Trading;
+using Polytraders.Trading.Risk;
+
+namespace Polytraders.Grains.Risk;
+
+[GenerateSerializer]
+[Alias("Polytraders.RiskGrainState")]
+public sealed class RiskGrainState
+{
+    [Id(0)]
+    public PortfolioConfig? Config { get; set; }
+
+    [Id(1)]
+    public RiskBook? Book { get; set; }
+
+    /// <summary>The last launch that sent an intent, so governance envelopes land in the same mode and chain.</summary>
+    [Id(2)]
+    public AuditContext? LastContext { get; set; }
+
+    /// <summary>
+    /// Approved intents their order grain has not yet acknowledged, by client order id: written with the approval,
+    /// removed when the order grain answers. What a crash leaves here is sent again; the order grain's record makes that
+    /// safe. Bounded by <see cref="Execution.ExecutionOptions.MaxOrdersInFlightPerPortfolio"/>.
+    /// </summary>
+    [Id(3)]
+    public Dictionary<string, UnacknowledgedIntent> Unacknowledged { get; set; } = [];
+
+    /// <summary>Fills already applied to the book (bounded window, see <see cref="SeenFillIds"/>).</summary>
+    [Id(4)]
+    public SeenFillIds SeenFills { get; set; } = new();
+}
+
+[GenerateSerializer]
+[Alias("Polytraders.UnacknowledgedIntent")]
+public sealed record UnacknowledgedIntent(
+    [property: Id(0)] OrderIntent Intent,
+    [property: Id(1)] AuditContext Context);
