@@ -14,19 +14,27 @@ public sealed class SpineCluster : IAsyncLifetime
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>Watches the flow's calls and outboxes, so a test can publish the next price once the last one came to rest.</summary>
+    public FlowTracker Flow { get; } = new();
+
     public IGrainFactory Grains => Cluster.Client;
 
     public ReplayData Replay { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Cluster = await EmbeddedCluster.DeployAsync(_keystoreDirectory);
+        Cluster = await EmbeddedCluster.DeployAsync(_keystoreDirectory, silo =>
+        {
+            silo.AddIncomingGrainCallFilter(Flow);
+            silo.AddOutgoingGrainCallFilter(Flow);
+        });
         Replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), DateTimeOffset.UtcNow, CancellationToken.None);
         await ReplaySeeder.SeedAsync(Grains, Replay);
     }
 
     public async Task DisposeAsync()
     {
+        Flow.Dispose();
         await Cluster.DisposeAsync();
         Directory.Delete(_keystoreDirectory, recursive: true);
     }

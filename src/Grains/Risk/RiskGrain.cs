@@ -85,6 +85,13 @@ public sealed partial class RiskGrain(
 
     public async Task Submit(OrderIntent intent, AuditContext context)
     {
+        if (state.State.Unacknowledged.ContainsKey(intent.ClientOrderId) || state.State.Book?.OpenOrders.ContainsKey(intent.ClientOrderId) == true)
+        {
+            // A Strategy sends a pending intent again after a restart: this one is decided and on its way.
+            LogAlreadyDecided(this.GetPrimaryKeyString(), intent.ClientOrderId);
+            return;
+        }
+
         state.State.LastContext = context;
         var engine = Engine();
         var market = await GrainFactory.GetGrain<IMarketGrain>(intent.MarketId).GetState();
@@ -302,6 +309,9 @@ public sealed partial class RiskGrain(
 
     /// <summary>A decision on its way out: its envelope, and the order to place or the rejection to tell.</summary>
     private sealed record RiskStep(AuditEnvelope Envelope, AuditContext Context, OrderIntent? Approved, RiskDecision? Rejected);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: intent {ClientOrderId} sent again is already decided and in flight; ignored")]
+    private partial void LogAlreadyDecided(string portfolioId, string clientOrderId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio {PortfolioId}: fill {FillId} already applied; skipped")]
     private partial void LogDuplicateFill(string portfolioId, string fillId);

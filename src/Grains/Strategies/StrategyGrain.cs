@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Polytraders.Contracts;
+using Polytraders.Grains.Pipeline;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Intelligence;
 using Polytraders.Trading.Momentum;
@@ -13,14 +14,34 @@ namespace Polytraders.Grains.Strategies;
 /// its Market scope, feeds each price to <see cref="MomentumStrategy"/> (the same core a Backtest runs), audits what
 /// the core decides and sends intents one-way to the risk grain of its Portfolio.
 /// </summary>
+/// <remarks>
+/// A tick's turn awaits nothing: what the core decided goes to an ordered outbox (<see cref="TurnOutbox{TItem}"/>) that
+/// appends envelopes in batches behind the turns. State is written when it changes meaning (an intent sent, a fill or a
+/// rejection applied, the scope or the launch changed), before what depends on it leaves: an intent is sent only once
+/// the write that records it pending is done. A Signal alone changes nothing that must survive; the Signals of the
+/// last moments before a crash may be missing from the trail, never an intent or an outcome.
+/// </remarks>
 public sealed partial class StrategyGrain(
     [PersistentState("strategy", StreamNames.GrainStorage)] IPersistentState<StrategyGrainState> state,
     TimeProvider time,
     ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<PriceUpdate>
 {
+    /// <summary>Envelopes and intents decided and not yet delivered; beyond it a tick waits for the outbox to drain.</summary>
+    private const int OutboxCapacity = 4_096;
+
     private readonly Dictionary<string, Market> _markets = new(MarketScopeRules.MarketIdComparer);
     private MomentumStrategy? _core;
     private ScopeTracker? _scope;
+    private TurnOutbox<Outgoing>? _outbox;
+    private SerialWriter? _writer;
+
+    private TurnOutbox<Outgoing> Outbox => _outbox ??= new TurnOutbox<Outgoing>(OutboxCapacity, DeliverAsync, e => LogDeliveryFailed(this.GetPrimaryKeyString(), e), time);
+
+    private SerialWriter Writer => _writer ??= new SerialWriter(() =>
+    {
+        state.State.Core = _core?.State ?? state.State.Core;
+        return state.WriteStateAsync();
+    });
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -39,9 +60,25 @@ public sealed partial class StrategyGrain(
 
                 await Subscribe(marketId);
             }
+
+            // Written as pending before it was sent: whether the send happened before a crash is unknown, so it goes again.
+            foreach (var pending in state.State.Pending.Values)
+            {
+                await GrainFactory.GetGrain<IRiskGrain>(pending.PortfolioId).Submit(pending, state.State.Context!);
+            }
         }
 
         await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_outbox is { } outbox)
+        {
+            await outbox.DrainAsync().WaitAsync(cancellationToken);
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<CommandResult> Start(StrategyLaunch launch, string launchId, string tenantId, string builderCode)
@@ -97,7 +134,8 @@ public sealed partial class StrategyGrain(
         }
 
         await Persist();
-        LogStarted(launch.StrategyId, launchId, _scope.Markets.Count, pack);
+        await Outbox.DrainAsync();
+        LogStarted(launch.StrategyId, launchId, _scope!.Markets.Count, pack);
         return CommandResult.Done(launchId);
     }
 
@@ -127,6 +165,9 @@ public sealed partial class StrategyGrain(
         _core = null;
         _scope = null;
         await Persist();
+
+        // The Portfolio audits the stop once this returns: every envelope this launch decided goes first.
+        await Outbox.DrainAsync();
     }
 
     public Task<string?> GetPortfolio() => Task.FromResult(state.State.Running ? state.State.Launch?.PortfolioId : null);
@@ -174,8 +215,7 @@ public sealed partial class StrategyGrain(
             return;
         }
 
-        await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt));
-        await Persist();
+        await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt), changed: true);
     }
 
     public async Task OnIntentRejected(string clientOrderId, string reasonCode)
@@ -185,8 +225,7 @@ public sealed partial class StrategyGrain(
             return;
         }
 
-        await Handle(_core.OnRejected(clientOrderId));
-        await Persist();
+        await Handle(_core.OnRejected(clientOrderId), changed: true);
     }
 
     public async Task OnNextAsync(PriceUpdate item, StreamSequenceToken? token = null)
@@ -223,7 +262,6 @@ public sealed partial class StrategyGrain(
         if (!step.IsEmpty)
         {
             await Handle(step);
-            await Persist();
         }
     }
 
@@ -248,7 +286,7 @@ public sealed partial class StrategyGrain(
         state.State.MarketsInScope.Remove(change.MarketId);
         _markets.Remove(change.MarketId);
         await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = change.MarketId });
-        await Handle(_core!.LeaveMarket(change, bookOpen, time.GetUtcNow()), change.ReasonCode);
+        await Handle(_core!.LeaveMarket(change, bookOpen, time.GetUtcNow()), changed: true, change.ReasonCode);
     }
 
     private async Task EnterMarket(Market market, ScopeChange change)
@@ -260,7 +298,11 @@ public sealed partial class StrategyGrain(
         await Subscribe(market.MarketId);
     }
 
-    private async Task Handle(StrategyStep step, string strandedCode = ReasonCodes.StratMarketOutOfScope)
+    /// <summary>
+    /// Queues what a step decided, in order. An intent (or <paramref name="changed"/>: a fill or a rejection applied)
+    /// changes the core's state, so the step's write is queued with it and the intent leaves only after the write.
+    /// </summary>
+    private async Task Handle(StrategyStep step, bool changed = false, string strandedCode = ReasonCodes.StratMarketOutOfScope)
     {
         if (step.Signal is { } signal)
         {
@@ -270,8 +312,8 @@ public sealed partial class StrategyGrain(
 
         if (step.Intent is { } intent)
         {
-            await Audit(intent.ReasonCode!, new AuditPayload { Kind = AuditPayloadKind.Intent, Intent = intent });
-            await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).Submit(intent, state.State.Context!);
+            state.State.Pending[intent.ClientOrderId] = intent;
+            await Queue(new Outgoing(Envelope(intent.ReasonCode!, new AuditPayload { Kind = AuditPayloadKind.Intent, Intent = intent }), intent, Persist: true));
         }
 
         if (step.Stranded is { } stranded)
@@ -282,7 +324,62 @@ public sealed partial class StrategyGrain(
                 Detail = $"position of {stranded.Size} in {stranded.MarketId} cannot be sold; flagged for redemption or an operator",
             });
         }
+
+        if (changed || step.Intent is not null)
+        {
+            ForgetSettledIntents();
+            await Persist();
+        }
     }
+
+    /// <summary>An intent stays pending while a position still waits on its client order id.</summary>
+    private void ForgetSettledIntents()
+    {
+        var waiting = _core?.State.Positions.Values.Select(p => p.PendingClientOrderId).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var clientOrderId in state.State.Pending.Keys.Where(id => !waiting.Contains(id)).ToList())
+        {
+            state.State.Pending.Remove(clientOrderId);
+        }
+    }
+
+    /// <summary>
+    /// One batch: the state write if anything in it changed meaning, every envelope in one append (in decision order),
+    /// then the intents, one-way to risk.
+    /// </summary>
+    private async Task DeliverAsync(IReadOnlyList<Outgoing> batch)
+    {
+        if (batch.Any(o => o.Persist))
+        {
+            await Writer.WriteAsync();
+        }
+
+        var envelopes = batch.Select(o => o.Envelope).OfType<AuditEnvelope>().ToList();
+        if (envelopes.Count > 0)
+        {
+            await GrainFactory.GetGrain<IAuditTrailGrain>(envelopes[0].PortfolioId).AppendBatch(envelopes);
+        }
+
+        foreach (var outgoing in batch)
+        {
+            if (outgoing.Intent is { } intent)
+            {
+                await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).Submit(intent, state.State.Context!);
+            }
+        }
+    }
+
+    /// <summary>Queues <paramref name="outgoing"/>; a full outbox makes the turn wait for it to drain (backpressure on the stream).</summary>
+    private async Task Queue(Outgoing outgoing)
+    {
+        while (!Outbox.TryEnqueue(outgoing))
+        {
+            LogOutboxFull(this.GetPrimaryKeyString(), Outbox.Count);
+            await Outbox.DrainAsync();
+        }
+    }
+
+    private AuditEnvelope Envelope(string reasonCode, AuditPayload payload) =>
+        state.State.Context!.Draft(reasonCode, "strategy", payload, time.GetUtcNow());
 
     private IAsyncStream<PriceUpdate> StreamOf(string marketId) =>
         this.GetStreamProvider(StreamNames.Provider).GetStream<PriceUpdate>(StreamId.Create(StreamNames.MarketNamespace, marketId));
@@ -311,18 +408,22 @@ public sealed partial class StrategyGrain(
         }
     }
 
-    private async Task Persist()
-    {
-        state.State.Core = _core?.State ?? state.State.Core;
-        await state.WriteStateAsync();
-    }
+    /// <summary>Queues a write behind what is already queued: what was decided before it is written with it.</summary>
+    private Task Persist() => Queue(new Outgoing(null, null, Persist: true));
 
-    private Task<AuditEnvelope> Audit(string reasonCode, AuditPayload payload) =>
-        GrainFactory.GetGrain<IAuditTrailGrain>(state.State.Context!.PortfolioId)
-            .Append(state.State.Context.Draft(reasonCode, "strategy", payload, time.GetUtcNow()));
+    private Task Audit(string reasonCode, AuditPayload payload) => Queue(new Outgoing(Envelope(reasonCode, payload), null, Persist: false));
+
+    /// <summary>A decision on its way out: its envelope, the intent to send, whether state must be written first.</summary>
+    private sealed record Outgoing(AuditEnvelope? Envelope, OrderIntent? Intent, bool Persist);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId} started as {LaunchId} on {Markets} markets with the {Pack} pack")]
     private partial void LogStarted(string strategyId, string launchId, int markets, string pack);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId}: delivering decisions failed; retried")]
+    private partial void LogDeliveryFailed(string strategyId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId}: {Count} decisions wait to be delivered; the stream waits for them")]
+    private partial void LogOutboxFull(string strategyId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId}: stream error")]
     private partial void LogStreamError(string strategyId, Exception exception);

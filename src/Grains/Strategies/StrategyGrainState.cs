@@ -35,4 +35,12 @@ public sealed class StrategyGrainState
     /// <summary>Fills already handed to the core (bounded window, see <see cref="SeenFillIds"/>).</summary>
     [Id(8)]
     public SeenFillIds SeenFills { get; set; } = new();
+
+    /// <summary>
+    /// The intents whose outcome the core still waits for, by client order id: written before each is sent, so a
+    /// crash between the write and the send is answered by sending it again (risk ignores one it already holds).
+    /// At most one per market in scope.
+    /// </summary>
+    [Id(9)]
+    public Dictionary<string, OrderIntent> Pending { get; set; } = [];
 }
