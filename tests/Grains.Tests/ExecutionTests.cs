@@ -82,36 +82,24 @@ public sealed class ExecutionTests(SpineCluster spine)
     }
 
     [Fact]
-    public async Task a_fill_delivered_twice_is_booked_once()
+    public async Task a_fill_the_venue_reports_again_is_booked_once()
     {
-        var market = spine.Replay.Markets[^1];
-        var token = market.Outcomes[^1].TokenId;
+        var (context, intent) = await ArrangeIntent("PORT-002", "exec-test-e");
+        var order = spine.Grains.GetGrain<IOrderGrain>(intent.ClientOrderId);
         var portfolio = spine.Grains.GetGrain<IPortfolioGrain>("PORT-002");
-        var before = (await portfolio.GetState())!.Positions.SingleOrDefault(p => p.TokenId == token)?.Size ?? 0m;
-        var fill = new Fill
-        {
-            FillId = $"trade-{Guid.NewGuid():N}:0xabc",
-            ClientOrderId = "coid-twice",
-            PortfolioId = "PORT-002",
-            MarketId = market.MarketId,
-            TokenId = token,
-            Side = Side.Buy,
-            Size = 5m,
-            Price = 0.4m,
-            Fee = 0m,
-            FilledAt = DateTimeOffset.UtcNow,
-            Venue = FillVenue.Paper,
-            Status = FillStatus.Matched,
-        };
+        var before = (await portfolio.GetState())!.Positions.SingleOrDefault(p => p.TokenId == intent.TokenId)?.Size ?? 0m;
 
-        await portfolio.RecordFill(fill);
-        await portfolio.RecordFill(fill);
-        await portfolio.RecordFill(fill with { Status = FillStatus.Mined });
+        Assert.True((await order.Place(intent, context)).Succeeded);
+        var fill = (await AuditUntil(context, ReasonCodes.ExecOrderFilled)).Items.Single(e => e.ReasonCode == ReasonCodes.ExecOrderFilled).Payload.Fill!;
+        var booked = await Eventually(async () => (await portfolio.GetState())!.Positions.SingleOrDefault(p => p.TokenId == intent.TokenId && p.Size == before + intent.Size));
 
-        var position = await Eventually(async () => (await portfolio.GetState())!.Positions.SingleOrDefault(p => p.TokenId == token));
-        await Task.Delay(200);
-        Assert.Equal(before + 5m, (await portfolio.GetState())!.Positions.Single(p => p.TokenId == token).Size);
-        Assert.NotNull(position);
+        Assert.True(await order.OnVenueFill(fill));
+        Assert.True(await order.OnVenueFill(fill with { Status = FillStatus.Mined }));
+        await spine.Flow.StillAsync(CancellationToken.None);
+
+        Assert.Equal(booked.Size, (await portfolio.GetState())!.Positions.Single(p => p.TokenId == intent.TokenId).Size);
+        var page = await AuditUntil(context, ReasonCodes.ExecFillMined);
+        Assert.Single(page.Items, e => e.ReasonCode == ReasonCodes.ExecOrderFilled);
     }
 
     private async Task<(AuditContext Context, OrderIntent Intent)> ArrangeIntent(string portfolioId, string strategyId)

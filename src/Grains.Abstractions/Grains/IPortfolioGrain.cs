@@ -22,9 +22,4 @@ public interface IPortfolioGrain : IGrainWithStringKey
 
     [Alias("Stop")]
     Task<CommandResult> Stop(string strategyId, string operatorId, string reason);
-
-    /// <summary>One-way: execution reports fills onward and never waits on the Portfolio. Idempotent by <see cref="Fill.FillId"/>.</summary>
-    [OneWay]
-    [Alias("RecordFill")]
-    Task RecordFill(Fill fill);
 }

@@ -22,8 +22,9 @@ public interface IRiskGrain : IGrainWithStringKey
     Task OnFill(Fill fill);
 
     /// <summary>
-    /// One-way, from execution: the order was closed without (further) fills (refused, unfilled, reconciled, failed),
-    /// so its reservation goes. Idempotent; an order risk no longer holds is ignored.
+    /// One-way, from execution: the order is done (filled, refused, unfilled, reconciled, failed): what it still
+    /// reserves goes, and so does the list of its booked fills (execution never delivers one again after this).
+    /// Idempotent; an order risk no longer holds is ignored.
     /// </summary>
     [OneWay]
     [Alias("ReleaseOrder")]
@@ -39,4 +40,20 @@ public interface IRiskGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetTradingState")]
     Task<TradingState> GetTradingState();
+
+    /// <summary>
+    /// The Portfolio's cash, positions and trading state as the risk book keeps them: the one average-cost book of
+    /// the Portfolio, which <see cref="IPortfolioGrain.GetState"/> shows. Interleaves, like every read.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("GetHoldings")]
+    Task<Holdings> GetHoldings();
 }
+
+/// <summary>A Portfolio's cash (pUSD), positions and trading state, as its risk book keeps them.</summary>
+[GenerateSerializer]
+[Alias("Polytraders.Holdings")]
+public sealed record Holdings(
+    [property: Id(0)] decimal Balance,
+    [property: Id(1)] List<Position> Positions,
+    [property: Id(2)] TradingState TradingState);

@@ -90,8 +90,8 @@ public sealed partial class OrderGrain
     }
 
     /// <summary>
-    /// After a step: an order out of the venue's hands gives its slot back; one with nothing left to do drops its
-    /// reminder and leaves memory (its record stays in storage). A resting order keeps both until it is done.
+    /// After a step: an order out of the venue's hands gives its slot back; one with nothing left to do tells risk it is
+    /// done, drops its reminder and leaves memory (its record stays in storage). A resting order keeps all until done.
     /// </summary>
     private async Task SettledAsync(ExecutionRecord? record)
     {
@@ -116,6 +116,9 @@ public sealed partial class OrderGrain
             return;
         }
 
+        // Done: risk drops what it still holds for the order (its reservation, its booked fill ids). Every fill of it
+        // was delivered before this point, and none is delivered again.
+        await GrainFactory.GetGrain<IRiskGrain>(record.Intent.PortfolioId).ReleaseOrder(ClientOrderId);
         _retry?.Dispose();
         _retry = null;
         if (deployment.DurableStorage)

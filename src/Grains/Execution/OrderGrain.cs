@@ -254,10 +254,12 @@ public sealed partial class OrderGrain(
         }
     }
 
-    /// <summary>One-way and idempotent at each receiver (by fill id): a re-delivery after a crash books nothing twice.</summary>
+    /// <summary>
+    /// One-way and idempotent at each receiver (by fill id): a re-delivery after a crash books nothing twice. Risk's
+    /// book is the Portfolio's: the fill reaches the Portfolio through it.
+    /// </summary>
     private async Task Report(OrderIntent intent, Fill fill)
     {
-        await GrainFactory.GetGrain<IPortfolioGrain>(intent.PortfolioId).RecordFill(fill);
         await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).OnFill(fill);
         await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFill(fill);
     }

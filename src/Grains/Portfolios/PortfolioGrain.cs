@@ -7,7 +7,7 @@ using Polytraders.Trading.Portfolios;
 namespace Polytraders.Grains.Portfolios;
 
 /// <summary>
-/// A Portfolio: config, pUSD balance, positions, its one bound Strategy and the history of launches. Every launch opens
+/// A Portfolio: config, its one bound Strategy and its launches; its pUSD balance and positions are its risk book's. Every launch opens
 /// with its own launch envelope in the Portfolio's audit chain, before the Strategy emits anything.
 /// </summary>
 public sealed partial class PortfolioGrain(
@@ -37,8 +37,9 @@ public sealed partial class PortfolioGrain(
             return null;
         }
 
-        var trading = await GrainFactory.GetGrain<IRiskGrain>(portfolio.Config.PortfolioId).GetTradingState();
-        return portfolio with { TradingState = trading };
+        // Cash and positions are the risk book's: one average-cost book of the Portfolio, written with each fill.
+        var holdings = await GrainFactory.GetGrain<IRiskGrain>(portfolio.Config.PortfolioId).GetHoldings();
+        return portfolio with { Balance = holdings.Balance, Positions = holdings.Positions, TradingState = holdings.TradingState };
     }
 
     public async Task<CommandResult> Launch(StrategyLaunch launch, string operatorId, string? relaunchedFrom = null)
@@ -111,20 +112,6 @@ public sealed partial class PortfolioGrain(
         return CommandResult.Done(launchId);
     }
 
-    /// <summary>Idempotent by <see cref="Fill.FillId"/>: a fill delivered again (after a crash, or by the feed) is skipped.</summary>
-    public async Task RecordFill(Fill fill)
-    {
-        var portfolio = state.State.Portfolio ?? throw new InvalidOperationException($"Fill {fill.FillId} for unknown portfolio {this.GetPrimaryKeyString()}.");
-        if (!state.State.SeenFills.TryAdd(fill))
-        {
-            LogDuplicateFill(portfolio.Config.PortfolioId, fill.FillId);
-            return;
-        }
-
-        state.State.Portfolio = PortfolioAccounting.Apply(portfolio, fill);
-        await state.WriteStateAsync();
-    }
-
     private async Task CloseLaunch(AuditContext context, string actor, string reason)
     {
         var portfolio = state.State.Portfolio!;
@@ -142,19 +129,13 @@ public sealed partial class PortfolioGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: strategy {StrategyId} launched as {LaunchId} by {OperatorId}")]
     private partial void LogLaunched(string portfolioId, string strategyId, string launchId, string operatorId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Portfolio {PortfolioId}: fill {FillId} already recorded; skipped")]
-    private partial void LogDuplicateFill(string portfolioId, string fillId);
 }
 
 [GenerateSerializer]
 [Alias("Polytraders.PortfolioGrainState")]
 public sealed class PortfolioGrainState
 {
+    /// <summary>Config, binding and launches; its balance and positions are not kept up to date here but read from risk.</summary>
     [Id(0)]
     public PortfolioState? Portfolio { get; set; }
-
-    /// <summary>Fills already applied to the positions (bounded window, see <see cref="SeenFillIds"/>).</summary>
-    [Id(1)]
-    public SeenFillIds SeenFills { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using Polytraders.Contracts;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Pipeline;
 using Polytraders.Trading;
+using Polytraders.Trading.Portfolios;
 using Polytraders.Trading.Risk;
 
 namespace Polytraders.Grains.Risk;
@@ -83,6 +84,10 @@ public sealed partial class RiskGrain(
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
 
+    public Task<Holdings> GetHoldings() => Task.FromResult(state.State.Book is { } book
+        ? new Holdings(book.Balance, PortfolioPositions.Of(book), book.TradingState)
+        : new Holdings(state.State.Config?.Bankroll ?? 0m, [], TradingState.Active));
+
     public async Task Submit(OrderIntent intent, AuditContext context)
     {
         if (state.State.Unacknowledged.ContainsKey(intent.ClientOrderId) || state.State.Book?.OpenOrders.ContainsKey(intent.ClientOrderId) == true)
@@ -121,8 +126,8 @@ public sealed partial class RiskGrain(
     }
 
     /// <summary>
-    /// Idempotent by <see cref="Fill.FillId"/>: the fill's effect on the book and its id are written together, so a
-    /// fill delivered again changes nothing.
+    /// Idempotent by <see cref="Fill.FillId"/>: the fill's effect on the book and its id (on the order it fills) are
+    /// written together, so a fill delivered again changes nothing.
     /// </summary>
     public async Task OnFill(Fill fill)
     {
@@ -132,7 +137,7 @@ public sealed partial class RiskGrain(
             return;
         }
 
-        if (!state.State.SeenFills.TryAdd(fill))
+        if (engine.HasBooked(fill))
         {
             LogDuplicateFill(this.GetPrimaryKeyString(), fill.FillId);
             return;

@@ -26,9 +26,6 @@ public sealed class RiskGrainState
     [Id(3)]
     public Dictionary<string, UnacknowledgedIntent> Unacknowledged { get; set; } = [];
 
-    /// <summary>Fills already applied to the book (bounded window, see <see cref="SeenFillIds"/>).</summary>
-    [Id(4)]
-    public SeenFillIds SeenFills { get; set; } = new();
 }
 
 [GenerateSerializer]

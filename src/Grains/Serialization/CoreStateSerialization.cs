@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
-using Polytraders.Trading;
 using Polytraders.Trading.Momentum;
 using Polytraders.Trading.Risk;
 
@@ -17,7 +16,6 @@ public static class CoreStateSerialization
     public static IReadOnlySet<Type> Types { get; } = new HashSet<Type>
     {
         typeof(RiskBook),
-        typeof(SeenFillIds),
         typeof(MomentumStrategyState),
     };
 

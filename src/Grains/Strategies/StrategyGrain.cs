@@ -207,14 +207,25 @@ public sealed partial class StrategyGrain(
         await Persist();
     }
 
-    /// <summary>Idempotent by <see cref="Fill.FillId"/>: a fill delivered again is skipped.</summary>
+    /// <summary>
+    /// Idempotent by <see cref="Fill.FillId"/>: a fill delivered again is skipped. The ids are kept per order while a
+    /// position still refers to it (pending, or the entry whose late fills add to it); the core ignores fills of any
+    /// other order, so nothing older needs remembering.
+    /// </summary>
     public async Task OnFill(Fill fill)
     {
-        if (_core is null || !state.State.SeenFills.TryAdd(fill))
+        if (_core is null)
         {
             return;
         }
 
+        var booked = state.State.BookedFills.TryGetValue(fill.ClientOrderId, out var ids) ? ids : state.State.BookedFills[fill.ClientOrderId] = [];
+        if (booked.Contains(fill.FillId))
+        {
+            return;
+        }
+
+        booked.Add(fill.FillId);
         await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt), changed: true);
     }
 
@@ -332,13 +343,23 @@ public sealed partial class StrategyGrain(
         }
     }
 
-    /// <summary>An intent stays pending while a position still waits on its client order id.</summary>
+    /// <summary>
+    /// An intent stays pending while a position still waits on its client order id, and its booked fill ids stay while a
+    /// position still refers to it: what the grain keeps is bounded by the markets in scope, not by the orders it sent.
+    /// </summary>
     private void ForgetSettledIntents()
     {
-        var waiting = _core?.State.Positions.Values.Select(p => p.PendingClientOrderId).OfType<string>().ToHashSet(StringComparer.Ordinal) ?? [];
+        var positions = _core?.State.Positions.Values.ToList() ?? [];
+        var waiting = positions.Select(p => p.PendingClientOrderId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var referred = positions.Select(p => p.EntryClientOrderId).OfType<string>().Concat(waiting).ToHashSet(StringComparer.Ordinal);
         foreach (var clientOrderId in state.State.Pending.Keys.Where(id => !waiting.Contains(id)).ToList())
         {
             state.State.Pending.Remove(clientOrderId);
+        }
+
+        foreach (var clientOrderId in state.State.BookedFills.Keys.Where(id => !referred.Contains(id)).ToList())
+        {
+            state.State.BookedFills.Remove(clientOrderId);
         }
     }
 

@@ -32,9 +32,9 @@ public sealed class StrategyGrainState
     [Id(7)]
     public string? DomainPack { get; set; }
 
-    /// <summary>Fills already handed to the core (bounded window, see <see cref="SeenFillIds"/>).</summary>
+    /// <summary>Ids of the fills handed to the core, per order a position still refers to (pending or entry).</summary>
     [Id(8)]
-    public SeenFillIds SeenFills { get; set; } = new();
+    public Dictionary<string, List<string>> BookedFills { get; set; } = [];
 
     /// <summary>
     /// The intents whose outcome the core still waits for, by client order id: written before each is sent, so a

@@ -322,11 +322,13 @@ public sealed class BacktestRunner
 
         _ledger.OnFill(slot.Index, fill);
         Handle(_strategy.OnFill(order.ClientOrderId, order.Side, size, price, now), now, ReasonCodes.StratMarketOutOfScope);
+
+        // Fill-and-kill: the order is done either way; the rest of a partial fill is cancelled, its reservation freed,
+        // and a partly sold exit is retried on the next tick.
+        _risk.ReleaseOrder(order.ClientOrderId);
         if (size < order.Size)
         {
-            // Fill-and-kill: the rest is cancelled, its reservation freed; a partly sold exit is retried on the next tick.
             Count(ReasonCodes.ExecOrderPartiallyFilled);
-            _risk.ReleaseOrder(order.ClientOrderId);
             Handle(_strategy.OnRejected(order.ClientOrderId), now, ReasonCodes.StratMarketOutOfScope);
         }
     }
@@ -389,7 +391,7 @@ public sealed class BacktestRunner
 
         foreach (var outcomeOf in slot.Market.Outcomes)
         {
-            if (!_risk.Book.Positions.TryGetValue(outcomeOf.TokenId, out var position))
+            if (!_risk.Book.Positions.TryGetValue(outcomeOf.TokenId, out var position) || position.Size == 0m)
             {
                 continue;
             }

@@ -69,18 +69,11 @@ public sealed class RiskEngine
     public TradingStateTransition? ApplyFill(Fill fill, Market market, DateTimeOffset now)
     {
         RollDay(now);
-        ReduceReservation(fill.ClientOrderId, fill.Size);
+        ReduceReservation(fill);
         Book.Positions.TryGetValue(fill.TokenId, out var held);
         held ??= new RiskPosition { MarketId = fill.MarketId, TokenId = fill.TokenId, ClusterIds = [.. market.ClusterIds] };
         var effect = new AverageCost(held.Size, held.CostBasis).Apply(fill);
-        if (effect.Position.Size == 0m)
-        {
-            Book.Positions.Remove(fill.TokenId);
-        }
-        else
-        {
-            Book.Positions[fill.TokenId] = held with { Size = effect.Position.Size, CostBasis = effect.Position.CostBasis };
-        }
+        Book.Positions[fill.TokenId] = held with { Size = effect.Position.Size, CostBasis = effect.Position.CostBasis, RealisedPnl = held.RealisedPnl + effect.Realised };
 
         Book.Balance += effect.CashChange;
         Book.RealisedPnlToday += effect.Realised;
@@ -92,6 +85,13 @@ public sealed class RiskEngine
 
     /// <summary>Frees what an order reserved once it will not fill further (cancelled, refused by the venue, unfilled).</summary>
     public void ReleaseOrder(string clientOrderId) => Book.OpenOrders.Remove(clientOrderId);
+
+    /// <summary>
+    /// True when <paramref name="fill"/> is already booked: its id is on the order it fills, which the book holds until
+    /// execution says the order is done. Execution never delivers a fill again after that, so no longer list is needed.
+    /// </summary>
+    public bool HasBooked(Fill fill) =>
+        Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var order) && order.Fills.Contains(fill.FillId, StringComparer.Ordinal);
 
     /// <summary>Switches the trading state (operator or breach); null when it already is in that state.</summary>
     public TradingStateTransition? SetTradingState(TradingState state, string reason)
@@ -259,21 +259,12 @@ public sealed class RiskEngine
         }
     }
 
-    private void ReduceReservation(string clientOrderId, decimal filled)
+    /// <summary>The order stays held (its reservation down to what is still unfilled) until <see cref="ReleaseOrder"/>.</summary>
+    private void ReduceReservation(Fill fill)
     {
-        if (!Book.OpenOrders.TryGetValue(clientOrderId, out var order))
+        if (Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var order))
         {
-            return;
-        }
-
-        var remaining = order.RemainingSize - filled;
-        if (remaining > 0m)
-        {
-            Book.OpenOrders[clientOrderId] = order with { RemainingSize = remaining };
-        }
-        else
-        {
-            Book.OpenOrders.Remove(clientOrderId);
+            Book.OpenOrders[fill.ClientOrderId] = order with { RemainingSize = Math.Max(order.RemainingSize - fill.Size, 0m), Fills = [.. order.Fills, fill.FillId] };
         }
     }
 

@@ -1,6 +1,10 @@
 namespace Polytraders.Trading.Risk;
 
-/// <summary>Tokens held in one outcome token and what they cost (average cost), with the market's clusters for the caps.</summary>
+/// <summary>
+/// Tokens held in one outcome token and what they cost (average cost, <see cref="Portfolios.AverageCost"/>), the PnL
+/// its sells realised, with the market's clusters for the caps. Kept when flat, for its realised PnL: the Portfolio's
+/// positions are these. Bounded by the tokens the Portfolio ever traded.
+/// </summary>
 public sealed record RiskPosition
 {
     public required string MarketId { get; init; }
@@ -13,4 +17,7 @@ public sealed record RiskPosition
     public decimal CostBasis { get; init; }
 
     public List<string> ClusterIds { get; init; } = [];
+
+    /// <summary>Proceeds of sells less the cost basis of the tokens sold, less every fee paid in this token.</summary>
+    public decimal RealisedPnl { get; init; }
 }

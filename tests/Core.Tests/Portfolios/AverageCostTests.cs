@@ -71,28 +71,29 @@ public sealed class AverageCostTests
     }
 
     [Fact]
-    public void the_portfolio_and_the_risk_book_keep_the_same_cost_basis_and_cash_after_the_same_fills()
+    public void the_portfolio_shows_the_risk_books_positions_by_the_same_rule_flat_ones_with_their_realised_pnl()
     {
         var engine = RiskFixture.Engine(balance: 1000m);
-        var portfolio = new PortfolioState { Config = null!, Balance = 1000m, Positions = [], Launches = [], TradingState = TradingState.Active };
         Fill[] fills = [Fill(Side.Buy, 7m, 0.31m), Fill(Side.Buy, 5m, 0.47m, fee: 0.01m), Fill(Side.Sell, 4m, 0.52m), Fill(Side.Sell, 8m, 0.29m)];
         var expectedRealised = 0m;
+        var expectedCash = 1000m;
         var position = default(AverageCost);
 
         foreach (var fill in fills)
         {
             engine.ApplyFill(fill, Market, RiskFixture.Now);
-            portfolio = PortfolioAccounting.Apply(portfolio, fill);
             var effect = position.Apply(fill);
-            (position, expectedRealised) = (effect.Position, expectedRealised + effect.Realised);
-            var shown = Assert.Single(portfolio.Positions);
+            (position, expectedRealised, expectedCash) = (effect.Position, expectedRealised + effect.Realised, expectedCash + effect.CashChange);
+            var shown = Assert.Single(PortfolioPositions.Of(engine.Book));
+            Assert.Equal(position.Size, shown.Size);
             Assert.Equal(position.CostBasis, shown.CostBasis);
             Assert.Equal(position.AveragePrice, shown.AveragePrice);
-            Assert.Equal(engine.Book.Positions.TryGetValue(fill.TokenId, out var risk) ? risk.CostBasis : 0m, shown.CostBasis);
-            Assert.Equal(engine.Book.Balance, portfolio.Balance);
+            Assert.Equal(expectedRealised, shown.RealisedPnl);
+            Assert.Equal(expectedCash, engine.Book.Balance);
         }
 
-        Assert.Equal(expectedRealised, Assert.Single(portfolio.Positions).RealisedPnl);
+        var flat = Assert.Single(PortfolioPositions.Of(engine.Book));
+        Assert.Equal((0m, 0m, 0m), (flat.Size, flat.CostBasis, flat.AveragePrice));
         Assert.Equal(expectedRealised, engine.Book.RealisedPnlToday);
     }
 

@@ -22,6 +22,24 @@ public class RiskEngineTests
     }
 
     [Fact]
+    public void a_fill_delivered_again_is_known_while_its_order_is_held_and_forgotten_once_the_order_is_done()
+    {
+        var engine = Engine();
+        var intent = Buy(Btc, 10m, 0.5m);
+        var fill = FillOf(engine.Evaluate(intent, Btc, Trade(0.5m), Now).Final!);
+
+        Assert.False(engine.HasBooked(fill));
+        engine.ApplyFill(fill, Btc, Now);
+
+        Assert.True(engine.HasBooked(fill));
+        Assert.Equal(0m, engine.Book.OpenOrders[intent.ClientOrderId].RemainingSize);
+        Assert.Equal(10m, engine.Book.Positions[fill.TokenId].Size);
+        engine.ReleaseOrder(intent.ClientOrderId);
+        Assert.False(engine.HasBooked(fill));
+        Assert.Empty(engine.Book.OpenOrders);
+    }
+
+    [Fact]
     public void kill_switch_rejects_every_order_until_switched_off()
     {
         var engine = Engine();
@@ -242,7 +260,7 @@ public class RiskEngineTests
         Assert.Equal(2.7m, engine.Book.RealisedPnlToday); // -0.1 + 3 - 0.2
         Assert.Equal(18m, engine.Book.GrossExposure());
         Assert.Equal(18m, engine.Book.ClusterExposure("crypto"));
-        Assert.Empty(engine.Book.OpenOrders);
+        Assert.All(engine.Book.OpenOrders.Values, filled => Assert.Equal(0m, filled.RemainingSize));
     }
 
     [Fact]

@@ -76,13 +76,14 @@ internal static class RiskFixture
         Status = FillStatus.Matched,
     };
 
-    /// <summary>Evaluates against a fresh last trade at the intent's price and fills what passes, at its limit.</summary>
+    /// <summary>Evaluates against a fresh last trade at the intent's price and fills what passes, at its limit; the order is then done.</summary>
     public static RiskDecision Trade(this RiskEngine engine, Market market, OrderIntent intent)
     {
         var decision = engine.Evaluate(intent, market, Trade(intent.LimitPrice), Now);
         if (decision.Final is { } final)
         {
             engine.ApplyFill(FillOf(final), market, Now);
+            engine.ReleaseOrder(final.ClientOrderId);
         }
 
         return decision;
