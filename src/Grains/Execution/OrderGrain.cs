@@ -54,7 +54,7 @@ public sealed partial class OrderGrain(
 
         // Nothing is recorded until signing answered: a call that throws (a key that cannot be opened) leaves the client
         // order id free, and risk sends the intent again, which signs to the same order.
-        var record = new ExecutionRecord { Intent = approved, Context = context, Status = ExecutionStatus.Signed, AcceptedAt = time.GetUtcNow() };
+        var record = new ExecutionRecord { Intent = approved, Context = context, Status = ExecutionStatus.Submitting, AcceptedAt = time.GetUtcNow() };
         var market = await GrainFactory.GetGrain<IMarketGrain>(approved.MarketId).GetState();
         var signature = market is null
             ? OrderSignature.Refused(ReasonCodes.StratUnknownMarket, $"market {approved.MarketId} is not configured")
@@ -65,10 +65,13 @@ public sealed partial class OrderGrain(
             return await Fail(record, signature.ReasonCode!, signature.Detail!);
         }
 
+        // One write records the order as handed to the venue: from here a restart asks the venue before anything is sent
+        // again. EXEC_ORDER_SIGNED is in the trail before risk hears back and before the venue sees the order.
         record.Order = order;
         record.Outbox.Add(Plan(ReasonCodes.ExecOrderSigned, new AuditPayload { Kind = AuditPayloadKind.Order, Order = order }));
         await state.WriteStateAsync();
         await KeepAwakeAsync();
+        await Deliver(record, persist: false);
         _placedHere = true;
         await this.AsReference<IOrderGrain>().Continue();
         return CommandResult.Done(order.OrderHash);
@@ -86,28 +89,18 @@ public sealed partial class OrderGrain(
     private async Task<CommandResult> Advance(ExecutionRecord record, bool recovering)
     {
         var intent = record.Intent;
-        var loaded = record.Status;
 
         // Whatever an earlier step decided goes out first, in order.
-        await Deliver(record);
+        await Deliver(record, persist: !recovering);
 
-        if (record.Status == ExecutionStatus.Signed)
+        if (record.Status == ExecutionStatus.Submitting && !recovering)
         {
-            // EXEC_ORDER_SIGNED is in the trail before the venue sees the order (delivered above). From the next write on
-            // the venue may hold it: a crash after that write is answered by asking the venue, never by submitting again.
-            record.Status = ExecutionStatus.Submitting;
-            await state.WriteStateAsync();
-            var answer = await Submit(record);
-            var note = recovering && loaded == ExecutionStatus.Signed
-                ? "recovered (after a restart or a failure): signed before, never submitted; submitted once"
-                : null;
-            return await Answered(record, answer, note, reconciled: false);
+            return await Answered(record, await Submit(record), note: null, reconciled: false);
         }
 
         if (record.Status == ExecutionStatus.Submitting)
         {
-            // Only a recovery meets this state (after a crash, or an EXEC_VENUE_UNAVAILABLE answer): the venue may or may
-            // not have the order.
+            // A recovery (after a crash, or an EXEC_VENUE_UNAVAILABLE answer): the venue may or may not have the order.
             if (venue is IVenueOrderLookup lookup)
             {
                 var known = await lookup.FindAsync(record.Order!, intent, CancellationToken.None);

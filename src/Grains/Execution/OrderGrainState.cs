@@ -13,9 +13,9 @@ public sealed class OrderGrainState
 
 /// <summary>
 /// What execution knows about one client order id. Each step is written before its effect leaves the grain, so after a
-/// crash the record says exactly what may have happened: <see cref="ExecutionStatus.Signed"/> (signed, never handed to
-/// the venue), <see cref="ExecutionStatus.Submitting"/> (handed to the venue, answer unknown), then a final status. A
-/// refusal before signing is recorded final at once. Envelopes and onward reports decided in a step sit in
+/// crash the record says exactly what may have happened: <see cref="ExecutionStatus.Submitting"/> (signed and handed to
+/// the venue, answer unknown: a recovery asks the venue), then a final status. A refusal before signing is recorded
+/// final at once. Envelopes and onward reports decided in a step sit in
 /// <see cref="Outbox"/> / <see cref="NotifyPending"/> until delivered, with their envelope ids fixed, so delivering
 /// them again after a crash stores nothing twice.
 /// </summary>
@@ -79,13 +79,13 @@ public sealed class ExecutionRecord
 
     /// <summary>Still has work a recovery must finish.</summary>
     public bool IsPending =>
-        Status is ExecutionStatus.Signed or ExecutionStatus.Submitting
+        Status is ExecutionStatus.Submitting
         || Outbox.Count > 0
         || Unreported.Count > 0
         || NotifyPending;
 
     /// <summary>In the venue's hands, answer not yet recorded: what holds one of execution's slots.</summary>
-    public bool AwaitsVenue => Status is ExecutionStatus.Signed or ExecutionStatus.Submitting;
+    public bool AwaitsVenue => Status is ExecutionStatus.Submitting;
 
     /// <summary>Fills or their settlement statuses may still arrive on the venue's feed: keep the order tracked.</summary>
     public bool ExpectsFeed =>
@@ -103,7 +103,6 @@ public sealed record PlannedEnvelope(
 
 public enum ExecutionStatus
 {
-    Signed,
     Submitted,
     Failed,
 

@@ -161,12 +161,12 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
                 continue;
             }
 
-            // Default values (status 0 = Signed, false, null, empty) may be left out of the JSON.
-            var status = record.TryGetProperty("Status", out var s) ? (ExecutionStatus)s.GetInt32() : ExecutionStatus.Signed;
+            // Default values (status 0 = Submitted, false, null, empty) may be left out of the JSON.
+            var status = record.TryGetProperty("Status", out var s) ? (ExecutionStatus)s.GetInt32() : ExecutionStatus.Submitted;
             var queued = !record.TryGetProperty("Outbox", out var outbox) || outbox.ValueKind == JsonValueKind.Null ? 0
                 : (outbox.ValueKind == JsonValueKind.Array ? outbox : outbox.GetProperty("$values")).GetArrayLength();
             var notify = record.TryGetProperty("NotifyPending", out var n) && n.GetBoolean();
-            var pending = status is ExecutionStatus.Signed or ExecutionStatus.Submitting || queued > 0 || notify;
+            var pending = status is ExecutionStatus.Submitting || queued > 0 || notify;
             var clientOrderId = record.GetProperty("Intent").GetProperty("ClientOrderId").GetString()!;
             records[clientOrderId] = (status, pending, record.TryGetProperty("Order", out var o) && o.ValueKind == JsonValueKind.Object);
         }
