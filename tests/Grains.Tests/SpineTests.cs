@@ -137,8 +137,16 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     private async Task ReplayAllPrices()
     {
         var replay = new PriceReplay(spine.Grains, spine.Replay);
-        var first = await replay.FirstTimestampAsync(CancellationToken.None);
-        await replay.PublishAsync(DateTimeOffset.UtcNow - first, ct => Task.Delay(15, ct), CancellationToken.None);
+        var timeline = await ReplayTimeline.MeasureAsync(spine.Replay.PricesPath, CancellationToken.None);
+        await foreach (var step in replay.StepsAsync(new ReplayRun(DateTimeOffset.UtcNow, 15), timeline, 0, loop: false, CancellationToken.None))
+        {
+            foreach (var update in step.Updates)
+            {
+                await replay.PublishAsync(update);
+            }
+
+            await Task.Delay(15);
+        }
     }
 
     private async Task<IPortfolioGrain> NewPortfolio(string portfolioId)

@@ -1,4 +1,5 @@
 using Polytraders.Grains;
+using Polytraders.Grains.Hosting;
 
 namespace Polytraders.Silo.Hosting;
 
@@ -6,42 +7,26 @@ namespace Polytraders.Silo.Hosting;
 /// On a durable silo, activates the execution grain once the silo is up and then once a minute. The grain reconciles
 /// the orders a crash left pending when it activates, so they are finished now rather than when the next intent
 /// arrives, and also when the silo that held the grain died while this one lives on (a call to an active grain costs
-/// one message and does nothing else).
+/// one message and does nothing else). A call that fails (the grain's silo just died) is retried with
+/// <see cref="GrainCallRetry"/>'s backoff rather than waiting for the next minute.
 /// </summary>
-public sealed partial class ExecutionRecoveryService(IGrainFactory grains, ILogger<ExecutionRecoveryService> logger) : BackgroundService
+public sealed partial class ExecutionRecoveryService(IGrainFactory grains, TimeProvider time, ILogger<ExecutionRecoveryService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var first = true;
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+        var retry = new GrainCallRetry(time, logger);
+        var execution = grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key);
+        await retry.RunAsync("Execution recovery", IExecutionGrain.Key, _ => execution.GetSignerAddress(), stoppingToken);
+        LogActive();
+        while (true)
         {
-            try
-            {
-                await grains.GetGrain<IExecutionGrain>(IExecutionGrain.Key).GetSignerAddress().WaitAsync(stoppingToken);
-                if (first)
-                {
-                    LogActive();
-                    first = false;
-                }
-
-                delay = Interval;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-                delay = delay < Interval ? delay * 2 : Interval;
-            }
-
-            await Task.Delay(delay, stoppingToken);
+            await Task.Delay(Interval, time, stoppingToken);
+            await retry.RunAsync("Execution recovery", IExecutionGrain.Key, _ => execution.GetSignerAddress(), stoppingToken);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Execution grain active; orders a restart left pending are reconciled")]
     private partial void LogActive();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Activating the execution grain failed; retrying")]
-    private partial void LogFailed(Exception exception);
 }

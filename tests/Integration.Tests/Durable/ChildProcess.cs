@@ -20,6 +20,9 @@ internal sealed class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The last lines of the program's output, for a test log that stays readable.</summary>
+    public string Tail(int lines) => string.Join('\n', _output.TakeLast(lines));
+
     public static ChildProcess Start(string dll, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -82,6 +85,24 @@ internal sealed class ChildProcess : IDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
+    }
+
+    /// <summary>
+    /// SIGTERM, what a supervisor sends for a graceful stop: the host shuts down (Orleans deactivates the silo's grains
+    /// and leaves the membership) and exits. Returns the exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var signal = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            var sent = await Postgres.ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Path.GetTempPath(), signal.Token);
+            if (sent.ExitCode != 0 && !_process.HasExited)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} failed: {sent}");
+            }
+        }
+
+        return await WaitForExitAsync(timeout);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

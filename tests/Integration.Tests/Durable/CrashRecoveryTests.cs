@@ -134,9 +134,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
     private static Task<long> SignedAsync(PostgresDatabase database) =>
         database.ScalarAsync<long>($"SELECT count(*) FROM audit_envelope WHERE chain_id = '{Chain}' AND reason_code = '{ReasonCodes.ExecOrderSigned}'");
 
-    /// <summary>The client order id every execution envelope names (its order, its fill, or the refused intent).</summary>
-    private const string ClientOrderId =
-        "coalesce(e.body->'payload'->'order'->>'client_order_id', e.body->'payload'->'fill'->>'client_order_id', e.body->'payload'->'intent'->>'client_order_id')";
+    private const string ClientOrderId = AuditSql.ClientOrderId;
 
     /// <summary>Signed orders without an outcome envelope yet.</summary>
     private static Task<List<string>> UnfinishedAsync(PostgresDatabase database) => ListAsync(database, $$"""
@@ -222,20 +220,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         return new Snapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
-    private static async Task<List<string>> ListAsync(PostgresDatabase database, string sql)
-    {
-        var values = new List<string>();
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.IsDBNull(0) ? "(null)" : reader.GetString(0));
-        }
-
-        return values;
-    }
+    private static Task<List<string>> ListAsync(PostgresDatabase database, string sql) => AuditSql.ListAsync(database, sql);
 
     private sealed record Snapshot(long Envelopes, long MaxSequence, long Signed, long Filled, long Recovered);
 }
