@@ -56,6 +56,10 @@ public sealed class ChaosTests(PostgresServer server, ITestOutputHelper output) 
 
             await fleet.StartAsync(victim);
             output.WriteLine($"  silo {victim} back at {chaos.Elapsed.TotalSeconds:F0} s");
+
+            // The standalone gateway lost the silo too (maybe the one it was connected to) and still serves.
+            var portfolio = await FleetTrading.SendAsync(scenario.Gateway, HttpMethod.Get, "/api/v1/portfolios/PORT-001", null);
+            Assert.True(portfolio.IsSuccessStatusCode, $"GET /api/v1/portfolios/PORT-001 through the standalone gateway: {(int)portfolio.StatusCode}");
             while (chaos.Elapsed < next)
             {
                 fleet.Running();

@@ -60,7 +60,7 @@ internal sealed class ChildProcess : IDisposable
     /// A client of the program's HTTP endpoint once <c>/health/ready</c> answers 200; fails at once with the program's
     /// output if it exits first.
     /// </summary>
-    public async Task<HttpClient> ReadyAsync(string baseAddress)
+    public async Task<HttpClient> ReadyAsync(string baseAddress, TimeSpan? timeout = null)
     {
         var http = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
         await Eventually.True(async () =>
@@ -73,7 +73,7 @@ internal sealed class ChildProcess : IDisposable
             {
                 return HasExited ? throw new InvalidOperationException($"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} exited:\n{Output}") : false;
             }
-        }, $"{baseAddress}/health/ready", TimeSpan.FromSeconds(60));
+        }, $"{baseAddress}/health/ready", timeout ?? TimeSpan.FromSeconds(60));
         return http;
     }
 

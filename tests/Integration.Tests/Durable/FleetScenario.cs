@@ -22,6 +22,9 @@ internal sealed class FleetScenario(PostgresDatabase database, SiloFleet fleet, 
 
     public SiloFleet Fleet => fleet;
 
+    /// <summary>The standalone gateway, with the operator's key.</summary>
+    public HttpClient Gateway => gateway;
+
     public FleetTrading Trading { get; } = new(database);
 
     public static async Task<FleetScenario> StartAsync(PostgresServer server, TestKeys keys, string clusterId, ITestOutputHelper output, int silos = 3)

@@ -14,6 +14,9 @@ internal sealed class SiloFleet : IDisposable
 {
     private const int LogLines = 120;
 
+    /// <summary>Silos started together on two loaded cores take their time (about 50 s for three here).</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
+
     private readonly ITestOutputHelper _output;
     private readonly ChildProcess?[] _silos;
     private readonly List<(string Name, ChildProcess Process)> _ended = [];
@@ -44,7 +47,7 @@ internal sealed class SiloFleet : IDisposable
 
         var process = ChildProcess.Start(Repo.SiloDll, [], Silos[silo].ToEnvironment());
         _silos[silo] = process;
-        using var ready = await process.ReadyAsync(Silos[silo].Url);
+        using var ready = await process.ReadyAsync(Silos[silo].Url, StartTimeout);
     }
 
     /// <summary>SIGKILL: nothing of the silo's shutdown runs.</summary>
@@ -89,7 +92,7 @@ internal sealed class SiloFleet : IDisposable
             [$"Gateway__ApiKeys__{TestSilo.ReviewerKey}__Role"] = "reviewer",
             ["Logging__LogLevel__Default"] = "Warning",
         });
-        using (await _gateway.ReadyAsync(GatewayUrl))
+        using (await _gateway.ReadyAsync(GatewayUrl, StartTimeout))
         {
         }
 
