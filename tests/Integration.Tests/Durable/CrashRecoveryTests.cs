@@ -108,7 +108,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
 
                 // No accepted intent lost: every record the execution grain holds is final, and each signed one was
                 // audited as signed exactly once.
-                var execution = await ExecutionStateAsync(database);
+                var execution = await ExecutionRecords.ReadAsync(database);
                 Assert.All(execution, r => Assert.False(r.Value.Pending, $"{r.Key} left {r.Value.Status}"));
                 var signedOnce = await ListAsync(database, $$"""
                     SELECT {{ClientOrderId}} FROM audit_envelope e WHERE e.chain_id = '{{Chain}}' AND e.reason_code = '{{ReasonCodes.ExecOrderSigned}}'
@@ -144,31 +144,6 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         """);
 
     /// <summary>
-    /// The execution grain's idempotency records as stored: client order id → (status, whether work is left). Orleans'
-    /// ADO.NET storage writes grain state as JSON (its default grain-storage serializer, Newtonsoft with $type/$values).
-    /// </summary>
-    private static async Task<Dictionary<string, (ExecutionStatus Status, bool Pending, bool Signed)>> ExecutionStateAsync(PostgresDatabase database)
-    {
-        var payload = await database.ScalarAsync<byte[]>("SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = 'execution'")
-            ?? throw new InvalidOperationException("the execution grain has no stored state");
-        using var json = JsonDocument.Parse(payload);
-        var records = new Dictionary<string, (ExecutionStatus, bool, bool)>(StringComparer.Ordinal);
-        foreach (var order in json.RootElement.GetProperty("Orders").EnumerateObject().Where(p => !p.Name.StartsWith('$')))
-        {
-            var record = order.Value;
-            // Default values (status 0 = Accepted, false, null, empty) may be left out of the JSON.
-            var status = record.TryGetProperty("Status", out var s) ? (ExecutionStatus)s.GetInt32() : ExecutionStatus.Accepted;
-            var queued = !record.TryGetProperty("Outbox", out var outbox) || outbox.ValueKind == JsonValueKind.Null ? 0
-                : (outbox.ValueKind == JsonValueKind.Array ? outbox : outbox.GetProperty("$values")).GetArrayLength();
-            var notify = record.TryGetProperty("NotifyPending", out var n) && n.GetBoolean();
-            var pending = status is ExecutionStatus.Accepted or ExecutionStatus.Signed or ExecutionStatus.Submitting || queued > 0 || notify;
-            records[order.Name] = (status, pending, record.TryGetProperty("Order", out var o) && o.ValueKind == JsonValueKind.Object);
-        }
-
-        return records;
-    }
-
-    /// <summary>
     /// Waits until recovery is over: every signed order has an outcome, no execution record is pending, and the trail
     /// has stopped growing (fills reach risk and the strategy one-way, and they may still audit what they do).
     /// </summary>
@@ -181,7 +156,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         {
             var current = await SnapshotAsync(database);
             var settled = (await UnfinishedAsync(database)).Count == 0
-                && (await ExecutionStateAsync(database)).Values.All(r => !r.Pending)
+                && (await ExecutionRecords.ReadAsync(database)).Values.All(r => !r.Pending)
                 && (await ApprovedButNotExecutedAsync(database)).Count == 0;
             stable = settled && current == previous ? stable + 1 : 0;
             if (stable >= 3)
