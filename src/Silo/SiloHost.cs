@@ -32,6 +32,13 @@ public static class SiloHost
         var orleans = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
         DurableStorageGuard.ThrowIfLiveOnMemory(builder.Configuration, storage);
 
+        // Deliberately the default, StopHost: the background services (replay, execution recovery, feed pumps) retry every
+        // grain call a silo loss fails (GrainCallRetry) and end only on cancellation, so what still escapes one is a bug or
+        // a configuration error (e.g. an unreadable replay data set). A silo that stops on it is seen and restarted by its
+        // supervisor, and the cluster rides that out; Ignore would leave a silo that looks healthy without replay or
+        // recovery.
+        builder.Services.Configure<HostOptions>(host => host.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+
         var durable = storage.Provider == StorageProvider.Postgres;
         if (durable && string.IsNullOrWhiteSpace(storage.ConnectionString))
         {
@@ -57,6 +64,10 @@ public static class SiloHost
                     cluster.ClusterId = clusterId;
                 });
                 silo.ConfigureEndpoints(IPAddress.Parse(orleans.AdvertisedIPAddress), orleans.SiloPort, orleans.GatewayPort);
+
+                // Failure detection (Orleans:Membership:ProbeTimeout, NumMissedProbesLimit, ...): Orleans' defaults unless
+                // set; a cluster that must fail over faster than its ~15 s default can shorten the probes here.
+                silo.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(OrleansHostOptions.MembershipSection);
                 PostgresSilo.Configure(silo, builder.Configuration, storage.ConnectionString!);
             }
             else

@@ -137,8 +137,17 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     private async Task ReplayAllPrices()
     {
         var replay = new PriceReplay(spine.Grains, spine.Replay);
-        // Each price once the last one came to rest: the fills (at the last price) do not depend on how loaded the machine is.
-        await replay.PublishAsync(spine.Replay.Shift, spine.Flow.StillAsync, CancellationToken.None);
+        var timeline = await ReplayTimeline.MeasureAsync(spine.Replay.PricesPath, CancellationToken.None);
+        await foreach (var step in replay.StepsAsync(new ReplayRun(DateTimeOffset.UtcNow, 15), timeline, 0, loop: false, CancellationToken.None))
+        {
+            foreach (var update in step.Updates)
+            {
+                await replay.PublishAsync(update);
+            }
+
+            // Each price once the last one came to rest: the fills (at the last price) do not depend on how loaded the machine is.
+            await spine.Flow.StillAsync(CancellationToken.None);
+        }
     }
 
     private async Task<IPortfolioGrain> NewPortfolio(string portfolioId)

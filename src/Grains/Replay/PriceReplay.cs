@@ -1,53 +1,92 @@
+using System.Runtime.CompilerServices;
 using Polytraders.Contracts;
 using Polytraders.Trading.Replay;
 
 namespace Polytraders.Grains.Replay;
 
 /// <summary>
-/// Publishes a price file into the market grains one timestamp at a time. A loop re-publishes the file shifted forward
-/// by its own length, so timestamps and per-market sequence numbers only ever increase.
+/// Turns a price file into market grain updates: on a <see cref="ReplayRun"/>'s clock (<see cref="StepsAsync"/>, what
+/// every replaying silo publishes alike), or point by point with this instance's own sequence counter.
 /// </summary>
 public sealed class PriceReplay(IGrainFactory grains, ReplayData data)
 {
     private readonly IReadOnlyDictionary<string, Market> _marketsByToken = data.MarketsByToken();
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
 
-    /// <summary>Publishes every point once, shifted by <paramref name="shift"/>, awaiting <paramref name="betweenSteps"/> between timestamps.</summary>
-    public async Task<TimeSpan> PublishAsync(TimeSpan shift, Func<CancellationToken, Task> betweenSteps, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's steps from <paramref name="fromStep"/> on, in order: to the end of the file, or forever when
+    /// <paramref name="loop"/>. The file is streamed, one timestamp's points at a time.
+    /// </summary>
+    public async IAsyncEnumerable<ReplayStep> StepsAsync(
+        ReplayRun run,
+        ReplayTimeline timeline,
+        long fromStep,
+        bool loop,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(data.PricesPath);
-        DateTimeOffset? first = null;
-        DateTimeOffset? current = null;
-        await foreach (var point in PriceCsv.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(timeline);
+        for (var pass = fromStep / timeline.Steps; loop || pass == 0; pass++)
         {
-            first ??= point.Timestamp;
-            if (current is not null && point.Timestamp != current)
+            var skip = pass == fromStep / timeline.Steps ? fromStep % timeline.Steps : 0;
+            using var reader = new StreamReader(data.PricesPath);
+            var index = -1L;
+            DateTimeOffset? current = null;
+            List<PriceUpdate> updates = [];
+            await foreach (var point in PriceCsv.ReadAsync(reader, cancellationToken).ConfigureAwait(false))
             {
-                await betweenSteps(cancellationToken).ConfigureAwait(false);
+                if (point.Timestamp != current)
+                {
+                    if (updates.Count > 0)
+                    {
+                        yield return new ReplayStep((pass * timeline.Steps) + index, updates);
+                        updates = [];
+                    }
+
+                    current = point.Timestamp;
+                    index++;
+                }
+
+                if (index >= skip)
+                {
+                    var step = (pass * timeline.Steps) + index;
+                    updates.Add(Update(point, timeline.Timestamp(run, pass, point.Timestamp), timeline.Sequence(run, step, updates.Count)));
+                }
             }
 
-            current = point.Timestamp;
-            await PublishAsync(point with { Timestamp = point.Timestamp + shift }).ConfigureAwait(false);
+            if (updates.Count > 0)
+            {
+                yield return new ReplayStep((pass * timeline.Steps) + index, updates);
+            }
         }
-
-        // One step past the last point, so the next loop does not repeat a timestamp.
-        return current is null ? TimeSpan.Zero : current.Value - first!.Value + TimeSpan.FromMinutes(1);
     }
 
+    /// <summary>Hands one update to its market grain, which keeps it only if its sequence is newer than the last.</summary>
+    public Task PublishAsync(PriceUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return grains.GetGrain<IMarketGrain>(update.MarketId).Publish(update);
+    }
+
+    /// <summary>Publishes one point as it is, numbered by this instance's counter for its market.</summary>
     public Task PublishAsync(PricePoint point)
     {
-        var market = _marketsByToken.TryGetValue(point.TokenId, out var m)
-            ? m
-            : throw new InvalidOperationException($"Token {point.TokenId} is in no replay market.");
+        var market = MarketOf(point);
         var sequence = _sequences[market.MarketId] = _sequences.GetValueOrDefault(market.MarketId) + 1;
-        return grains.GetGrain<IMarketGrain>(market.MarketId).Publish(new PriceUpdate
-        {
-            MarketId = market.MarketId,
-            TokenId = point.TokenId,
-            Price = point.Price,
-            Timestamp = point.Timestamp,
-            Sequence = sequence,
-            Source = PriceUpdateSource.Replay,
-        });
+        return PublishAsync(Update(point, point.Timestamp, sequence));
     }
+
+    private PriceUpdate Update(PricePoint point, DateTimeOffset timestamp, long sequence) => new()
+    {
+        MarketId = MarketOf(point).MarketId,
+        TokenId = point.TokenId,
+        Price = point.Price,
+        Timestamp = timestamp,
+        Sequence = sequence,
+        Source = PriceUpdateSource.Replay,
+    };
+
+    private Market MarketOf(PricePoint point) => _marketsByToken.TryGetValue(point.TokenId, out var market)
+        ? market
+        : throw new InvalidOperationException($"Token {point.TokenId} is in no replay market.");
 }

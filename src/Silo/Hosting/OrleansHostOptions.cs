@@ -11,6 +11,9 @@ public sealed class OrleansHostOptions
 {
     public const string Section = "Orleans";
 
+    /// <summary>Orleans' <c>ClusterMembershipOptions</c> (failure detection), bound as they are named, on PostgreSQL clustering.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
     /// <summary>Null: "polytraders" on PostgreSQL, "dev" in memory (the localhost clustering default).</summary>
     public string? ServiceId { get; set; }
 

@@ -20,6 +20,9 @@ internal sealed class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The last lines of the program's output, for a test log that stays readable.</summary>
+    public string Tail(int lines) => string.Join('\n', _output.TakeLast(lines));
+
     public static ChildProcess Start(string dll, IEnumerable<string> arguments, IEnumerable<KeyValuePair<string, string>> environment)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -57,7 +60,7 @@ internal sealed class ChildProcess : IDisposable
     /// A client of the program's HTTP endpoint once <c>/health/ready</c> answers 200; fails at once with the program's
     /// output if it exits first.
     /// </summary>
-    public async Task<HttpClient> ReadyAsync(string baseAddress)
+    public async Task<HttpClient> ReadyAsync(string baseAddress, TimeSpan? timeout = null)
     {
         var http = new HttpClient { BaseAddress = new Uri(baseAddress), Timeout = TimeSpan.FromSeconds(10) };
         await Eventually.True(async () =>
@@ -70,7 +73,7 @@ internal sealed class ChildProcess : IDisposable
             {
                 return HasExited ? throw new InvalidOperationException($"{Path.GetFileName(_process.StartInfo.ArgumentList[0])} exited:\n{Output}") : false;
             }
-        }, $"{baseAddress}/health/ready", TimeSpan.FromSeconds(60));
+        }, $"{baseAddress}/health/ready", timeout ?? TimeSpan.FromSeconds(60));
         return http;
     }
 
@@ -82,6 +85,24 @@ internal sealed class ChildProcess : IDisposable
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
+    }
+
+    /// <summary>
+    /// SIGTERM, what a supervisor sends for a graceful stop: the host shuts down (Orleans deactivates the silo's grains
+    /// and leaves the membership) and exits. Returns the exit code.
+    /// </summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var signal = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            var sent = await Postgres.ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], Path.GetTempPath(), signal.Token);
+            if (sent.ExitCode != 0 && !_process.HasExited)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} failed: {sent}");
+            }
+        }
+
+        return await WaitForExitAsync(timeout);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

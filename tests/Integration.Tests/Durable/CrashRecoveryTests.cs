@@ -108,7 +108,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
 
                 // No accepted intent lost: every record the execution grain holds is final, and each signed one was
                 // audited as signed exactly once.
-                var execution = await ExecutionStateAsync(database);
+                var execution = await ExecutionRecords.ReadAsync(database);
                 Assert.All(execution, r => Assert.False(r.Value.Pending, $"{r.Key} left {r.Value.Status}"));
                 var signedOnce = await ListAsync(database, $$"""
                     SELECT {{ClientOrderId}} FROM audit_envelope e WHERE e.chain_id = '{{Chain}}' AND e.reason_code = '{{ReasonCodes.ExecOrderSigned}}'
@@ -134,9 +134,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
     private static Task<long> SignedAsync(PostgresDatabase database) =>
         database.ScalarAsync<long>($"SELECT count(*) FROM audit_envelope WHERE chain_id = '{Chain}' AND reason_code = '{ReasonCodes.ExecOrderSigned}'");
 
-    /// <summary>The client order id every execution envelope names (its order, its fill, or the refused intent).</summary>
-    private const string ClientOrderId =
-        "coalesce(e.body->'payload'->'order'->>'client_order_id', e.body->'payload'->'fill'->>'client_order_id', e.body->'payload'->'intent'->>'client_order_id')";
+    private const string ClientOrderId = AuditSql.ClientOrderId;
 
     /// <summary>Signed orders without an outcome envelope yet.</summary>
     private static Task<List<string>> UnfinishedAsync(PostgresDatabase database) => ListAsync(database, $$"""
@@ -144,35 +142,6 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         EXCEPT
         SELECT {{ClientOrderId}} FROM audit_envelope e WHERE e.chain_id = '{{Chain}}' AND e.reason_code IN ({{string.Join(", ", Outcomes.Select(c => $"'{c}'"))}})
         """);
-
-    /// <summary>
-    /// The execution grain's idempotency records as stored: client order id → (status, whether work is left). Orleans'
-    /// ADO.NET storage writes grain state as JSON (its default grain-storage serializer, Newtonsoft with $type/$values).
-    /// </summary>
-    private static async Task<Dictionary<string, (ExecutionStatus Status, bool Pending, bool Signed)>> ExecutionStateAsync(PostgresDatabase database)
-    {
-        var payloads = await database.ListAsync<byte[]>("SELECT PayloadBinary FROM OrleansStorage WHERE GrainTypeString = 'order' AND PayloadBinary IS NOT NULL");
-        var records = new Dictionary<string, (ExecutionStatus, bool, bool)>(StringComparer.Ordinal);
-        foreach (var payload in payloads.OfType<byte[]>())
-        {
-            using var json = JsonDocument.Parse(payload);
-            if (!json.RootElement.TryGetProperty("Record", out var record) || record.ValueKind != JsonValueKind.Object)
-            {
-                continue;
-            }
-
-            // Default values (status 0 = Submitted, false, null, empty) may be left out of the JSON.
-            var status = record.TryGetProperty("Status", out var s) ? (ExecutionStatus)s.GetInt32() : ExecutionStatus.Submitted;
-            var queued = !record.TryGetProperty("Outbox", out var outbox) || outbox.ValueKind == JsonValueKind.Null ? 0
-                : (outbox.ValueKind == JsonValueKind.Array ? outbox : outbox.GetProperty("$values")).GetArrayLength();
-            var notify = record.TryGetProperty("NotifyPending", out var n) && n.GetBoolean();
-            var pending = status is ExecutionStatus.Submitting || queued > 0 || notify;
-            var clientOrderId = record.GetProperty("Intent").GetProperty("ClientOrderId").GetString()!;
-            records[clientOrderId] = (status, pending, record.TryGetProperty("Order", out var o) && o.ValueKind == JsonValueKind.Object);
-        }
-
-        return records;
-    }
 
     /// <summary>
     /// Waits until recovery is over: every signed order has an outcome, no execution record is pending, and the trail
@@ -187,7 +156,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         {
             var current = await SnapshotAsync(database);
             var settled = (await UnfinishedAsync(database)).Count == 0
-                && (await ExecutionStateAsync(database)).Values.All(r => !r.Pending)
+                && (await ExecutionRecords.ReadAsync(database)).Values.All(r => !r.Pending)
                 && (await ApprovedButNotExecutedAsync(database)).Count == 0;
             stable = settled && current == previous ? stable + 1 : 0;
             if (stable >= 3)
@@ -226,8 +195,7 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
         return new Snapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
-    private static async Task<List<string>> ListAsync(PostgresDatabase database, string sql) =>
-        [.. (await database.ListAsync<string>(sql)).Select(value => value ?? "(null)")];
+    private static Task<List<string>> ListAsync(PostgresDatabase database, string sql) => AuditSql.ListAsync(database, sql);
 
     private sealed record Snapshot(long Envelopes, long MaxSequence, long Signed, long Filled, long Recovered);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
+using Polytraders.Grains.Hosting;
 using Polytraders.Polymarket.Clob;
 
 namespace Polytraders.Grains.Execution.Polymarket;
@@ -14,8 +15,9 @@ namespace Polytraders.Grains.Execution.Polymarket;
 /// fill id and status, audits it and reports a new fill onward once. The channel replays nothing after a reconnect, so
 /// on a <see cref="UserFeedGap"/> the pump back-fills: the account's trades since shortly before the loss
 /// (GET /data/trades, per configured market), mapped to fills of our submitted orders, go through the same hand-over;
-/// repeats of what the socket already delivered are ignored by the order grain. A hand-over that fails is retried a few
-/// times, then dropped. Whatever is left unbooked — a back-fill the venue refuses, or a dropped hand-over — leaves the
+/// repeats of what the socket already delivered are ignored by the order grain. A hand-over that fails because a silo died
+/// is retried until it gets through (<see cref="GrainCallRetry"/>); one that fails otherwise is retried a few times,
+/// then dropped. Whatever is left unbooked — a back-fill the venue refuses, or a dropped hand-over — leaves the
 /// pump owing a back-fill from the earliest time trades may be missing: it is retried every
 /// <see cref="ClobVenueOptions.UserBackFillRetryInterval"/> and the next gap's back-fill starts from it too, until a
 /// back-fill from there succeeds. The retry runs in the same loop as the socket's events, so hand-overs never overlap.
@@ -33,9 +35,9 @@ public sealed partial class UserFeedPump(
 {
     private const int Attempts = 5;
 
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
-
     private readonly UserFeedFills _fills = new(submitted);
+
+    private readonly GrainCallRetry _retry = new(time, logger);
 
     /// <summary>
     /// The earliest time from which trades may still be unbooked, or null when nothing is owed. One value for all
@@ -173,33 +175,29 @@ public sealed partial class UserFeedPump(
     }
 
     /// <summary>
-    /// Retries a failing hand-over a few times; if all fail, a back-fill from <paramref name="owedFrom"/> (the fill's
-    /// own time, or the start of the back-fill that returned it) is owed so the trade is fetched again.
+    /// Hands a fill to execution, waiting out a silo loss; a hand-over that fails otherwise <see cref="Attempts"/> times
+    /// leaves a back-fill from <paramref name="owedFrom"/> (the fill's own time, or the start of the back-fill that
+    /// returned it) owed, so the trade is fetched again.
     /// </summary>
     private async Task HandOverAsync(Fill fill, DateTimeOffset owedFrom, CancellationToken stoppingToken)
     {
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            try
+            var known = await _retry.RunAsync(
+                "CLOB user feed hand-over",
+                fill.FillId,
+                _ => grains.GetGrain<IOrderGrain>(fill.ClientOrderId).OnVenueFill(fill),
+                stoppingToken,
+                maxAttempts: Attempts).ConfigureAwait(false);
+            if (!known)
             {
-                if (!await grains.GetGrain<IOrderGrain>(fill.ClientOrderId).OnVenueFill(fill).ConfigureAwait(false))
-                {
-                    LogUnknownOrder(fill.FillId, fill.ClientOrderId);
-                }
-
-                return;
+                LogUnknownOrder(fill.FillId, fill.ClientOrderId);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && attempt < Attempts)
-            {
-                LogRetrying(fill.FillId, attempt, ex.Message);
-                await Task.Delay(RetryDelay * attempt, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDropped(fill.FillId, fill.Status, owedFrom, options.Value.UserBackFillRetryInterval, ex);
-                Owe(owedFrom);
-                return;
-            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogDropped(fill.FillId, fill.Status, owedFrom, options.Value.UserBackFillRetryInterval, ex);
+            Owe(owedFrom);
         }
     }
 
@@ -220,9 +218,6 @@ public sealed partial class UserFeedPump(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CLOB user feed fill {FillId} names {ClientOrderId}, which execution does not hold")]
     private partial void LogUnknownOrder(string fillId, string clientOrderId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "CLOB user feed fill {FillId}: hand-over attempt {Attempt} failed ({Reason}); retrying")]
-    private partial void LogRetrying(string fillId, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "CLOB user feed fill {FillId} ({Status}) could not be handed to execution; a back-fill since {Since:o} is owed for it, retried every {RetryInterval} and by the next gap's back-fill")]
     private partial void LogDropped(string fillId, FillStatus status, DateTimeOffset since, TimeSpan retryInterval, Exception exception);
