@@ -16,17 +16,18 @@ public interface IRiskGrain : IGrainWithStringKey
     [Alias("Submit")]
     Task Submit(OrderIntent intent, AuditContext context);
 
-    /// <summary>One-way, idempotent by <see cref="Fill.FillId"/>.</summary>
-    [OneWay]
+    /// <summary>
+    /// Idempotent by <see cref="Fill.FillId"/>; returns once the fill is written into the book, so the order grain that
+    /// reports it knows it is booked (a report lost with a dead silo is reported again).
+    /// </summary>
     [Alias("OnFill")]
     Task OnFill(Fill fill);
 
     /// <summary>
     /// One-way, from execution: the order is done (filled, refused, unfilled, reconciled, failed): what it still
     /// reserves goes, and so does the list of its booked fills (execution never delivers one again after this).
-    /// Idempotent; an order risk no longer holds is ignored.
+    /// Idempotent; an order risk no longer holds is ignored. Returns once written.
     /// </summary>
-    [OneWay]
     [Alias("ReleaseOrder")]
     Task ReleaseOrder(string clientOrderId);
 

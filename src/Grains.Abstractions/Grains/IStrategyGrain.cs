@@ -27,12 +27,14 @@ public interface IStrategyGrain : IGrainWithStringKey
     [Alias("OnScopeChanged")]
     Task OnScopeChanged(string marketId, bool entered, string reasonCode);
 
-    /// <summary>One-way, idempotent by <see cref="Fill.FillId"/>.</summary>
-    [OneWay]
+    /// <summary>
+    /// Idempotent by <see cref="Fill.FillId"/>; returns once what the fill changed is written, so the order grain that
+    /// reports it knows the Strategy has it (a report lost with a dead silo is reported again).
+    /// </summary>
     [Alias("OnFill")]
     Task OnFill(Fill fill);
 
-    [OneWay]
+    /// <summary>The intent's order ended without (further) fills; returns once the Strategy has written it.</summary>
     [Alias("OnIntentRejected")]
     Task OnIntentRejected(string clientOrderId, string reasonCode);
 }

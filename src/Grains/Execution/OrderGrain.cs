@@ -77,11 +77,16 @@ public sealed partial class OrderGrain(
         return CommandResult.Done(order.OrderHash);
     }
 
+    /// <summary>The next step of a pending order; a done one says again that it is done (risk may have missed it).</summary>
     public async Task Continue()
     {
         if (state.State.Record is { IsPending: true } record)
         {
             await Advance(record, recovering: !_placedHere);
+        }
+        else
+        {
+            await SettledAsync(state.State.Record);
         }
     }
 
@@ -248,8 +253,9 @@ public sealed partial class OrderGrain(
     }
 
     /// <summary>
-    /// One-way and idempotent at each receiver (by fill id): a re-delivery after a crash books nothing twice. Risk's
-    /// book is the Portfolio's: the fill reaches the Portfolio through it.
+    /// Awaited and idempotent at each receiver (by fill id): a report that fails (its receiver's silo died) leaves the
+    /// fill unreported for the next try, and one delivered twice books nothing twice. Risk's book is the Portfolio's:
+    /// the fill reaches the Portfolio through it.
     /// </summary>
     private async Task Report(OrderIntent intent, Fill fill)
     {

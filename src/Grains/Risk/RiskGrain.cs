@@ -26,9 +26,17 @@ namespace Polytraders.Grains.Risk;
 public sealed partial class RiskGrain(
     [PersistentState("risk", StreamNames.GrainStorage)] IPersistentState<RiskGrainState> state,
     IOptions<ExecutionOptions> execution,
+    DeploymentProfile deployment,
     TimeProvider time,
-    ILogger<RiskGrain> logger) : Grain, IRiskGrain
+    ILogger<RiskGrain> logger) : Grain, IRiskGrain, IRemindable
 {
+    /// <summary>
+    /// A durable silo's reminder on every configured Portfolio's risk grain: after the silo that held it died, it comes
+    /// back within a minute by itself, re-sends what is unacknowledged and wakes its open orders, whether or not anyone
+    /// calls it.
+    /// </summary>
+    public const string WakeReminder = "risk-wake";
+
     /// <summary>How often an active grain re-sends approved intents execution has not acknowledged.</summary>
     private static readonly TimeSpan ResendPeriod = TimeSpan.FromMinutes(1);
 
@@ -80,6 +88,16 @@ public sealed partial class RiskGrain(
         state.State.Config = config;
         state.State.Book ??= RiskEngine.For(config).Book;
         await Writer.WriteAsync();
+        if (deployment.DurableStorage)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, ResendPeriod, ResendPeriod);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await ResendUnacknowledged();
+        await WakeOpenOrders();
     }
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
@@ -115,14 +133,7 @@ public sealed partial class RiskGrain(
         }
 
         var last = market.Last is { } update ? new LastTrade(update.Price, update.Timestamp) : (LastTrade?)null;
-        var decision = engine.Evaluate(intent, market.Market, last, now);
-        if (decision.Final is { } approved)
-        {
-            // Written with the decision (and its reservation) before the order grain hears of it.
-            state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(approved, context);
-        }
-
-        Decide(context, decision);
+        Decide(context, engine.Evaluate(intent, market.Market, last, now));
     }
 
     /// <summary>
@@ -203,7 +214,15 @@ public sealed partial class RiskGrain(
             RiskOutcome.Reshaped => new AuditPayload { Kind = AuditPayloadKind.RiskReshaped, Intent = decision.Original, ReshapedIntent = decision.Final, Detail = decision.Detail },
             _ => new AuditPayload { Kind = AuditPayloadKind.RiskRejected, Intent = decision.Original, Detail = decision.Detail },
         };
-        var step = new RiskStep(context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow()), context, decision.Final, decision.Outcome == RiskOutcome.Rejected ? decision : null);
+        var envelope = context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow());
+        if (decision.Final is { } approved)
+        {
+            // Written with the decision (and its reservation and envelope) before the order grain hears of it: a restart
+            // appends the approval (idempotent by its id) and sends the intent again.
+            state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(approved, context, envelope);
+        }
+
+        var step = new RiskStep(envelope, context, decision.Final, decision.Outcome == RiskOutcome.Rejected ? decision : null);
         if (!Outbox.TryEnqueue(step))
         {
             // Saturation() refuses an intent to approve before the outbox fills, so only a rejection gets here, while
@@ -284,6 +303,7 @@ public sealed partial class RiskGrain(
 
         try
         {
+            await GrainFactory.GetGrain<IAuditTrailGrain>(this.GetPrimaryKeyString()).AppendBatch([.. pending.Select(p => p.Approval)]);
             var answers = await Task.WhenAll(pending.Select(p => GrainFactory.GetGrain<IOrderGrain>(p.Intent.ClientOrderId).Place(p.Intent, p.Context)));
             for (var i = 0; i < pending.Count; i++)
             {

@@ -28,8 +28,10 @@ public sealed class RiskGrainState
 
 }
 
+/// <summary>An approved intent on its way to its order grain, with the approval's envelope (its id fixed), appended again before a re-send.</summary>
 [GenerateSerializer]
 [Alias("Polytraders.UnacknowledgedIntent")]
 public sealed record UnacknowledgedIntent(
     [property: Id(0)] OrderIntent Intent,
-    [property: Id(1)] AuditContext Context);
+    [property: Id(1)] AuditContext Context,
+    [property: Id(2)] AuditEnvelope Approval);

@@ -227,6 +227,7 @@ public sealed partial class StrategyGrain(
 
         booked.Add(fill.FillId);
         await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt), changed: true);
+        await Outbox.DrainAsync();
     }
 
     public async Task OnIntentRejected(string clientOrderId, string reasonCode)
@@ -237,6 +238,7 @@ public sealed partial class StrategyGrain(
         }
 
         await Handle(_core.OnRejected(clientOrderId), changed: true);
+        await Outbox.DrainAsync();
     }
 
     public async Task OnNextAsync(PriceUpdate item, StreamSequenceToken? token = null)
