@@ -15,6 +15,7 @@ public static class GrainServices
     {
         services.AddSingleton(deployment);
         services.AddCoreStateSerialization();
+        services.AddBinaryGrainStateStorage();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

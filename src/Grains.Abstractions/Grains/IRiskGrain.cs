@@ -24,9 +24,10 @@ public interface IRiskGrain : IGrainWithStringKey
     Task OnFill(Fill fill);
 
     /// <summary>
-    /// One-way, from execution: the order is done (filled, refused, unfilled, reconciled, failed): what it still
+    /// From the order grain, once the order is done (filled, refused, unfilled, reconciled, failed): what it still
     /// reserves goes, and so does the list of its booked fills (execution never delivers one again after this).
-    /// Idempotent; an order risk no longer holds is ignored. Returns once written.
+    /// Idempotent; an order risk no longer holds is ignored. Written with risk's next write (a second at the latest):
+    /// one lost with a dead silo is released again, since risk wakes the order grain of every order it still holds.
     /// </summary>
     [Alias("ReleaseOrder")]
     Task ReleaseOrder(string clientOrderId);

@@ -34,6 +34,14 @@ public interface IStrategyGrain : IGrainWithStringKey
     [Alias("OnFill")]
     Task OnFill(Fill fill);
 
+    /// <summary>
+    /// One-way, from risk: these intents are decided and written there, so the Strategy no longer keeps them to send
+    /// again after a restart (their outcomes still come by <see cref="OnFill"/> and <see cref="OnIntentRejected"/>).
+    /// </summary>
+    [OneWay]
+    [Alias("OnIntentsDecided")]
+    Task OnIntentsDecided(List<string> clientOrderIds);
+
     /// <summary>The intent's order ended without (further) fills; returns once the Strategy has written it.</summary>
     [Alias("OnIntentRejected")]
     Task OnIntentRejected(string clientOrderId, string reasonCode);

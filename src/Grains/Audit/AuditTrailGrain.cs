@@ -25,20 +25,80 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
         await base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<AuditEnvelope> Append(AuditEnvelope draft)
+    public Task<AuditEnvelope> Append(AuditEnvelope draft)
+    {
+        EnsureRegistered(draft);
+        return AppendOneAsync(draft);
+    }
+
+    /// <summary>
+    /// The drafts as consecutive links, stored in one round trip. A batch sent again after a crash may be stored in
+    /// part already: then each draft is appended on its own, the stored ones found by id.
+    /// </summary>
+    public async Task AppendBatch(IReadOnlyList<AuditEnvelope> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        foreach (var draft in drafts)
+        {
+            EnsureRegistered(draft);
+        }
+
+        if (drafts.Count == 0)
+        {
+            return;
+        }
+
+        var chainId = this.GetPrimaryKeyString();
+        for (var attempt = 1; ; attempt++)
+        {
+            var links = new List<AuditEnvelope>(drafts.Count);
+            foreach (var draft in drafts)
+            {
+                var previous = links.Count > 0 ? links[^1] : _head;
+                links.Add(AuditChain.Seal(draft, (previous?.Sequence ?? 0) + 1, previous?.Hash ?? AuditChain.GenesisHash));
+            }
+
+            try
+            {
+                await store.AppendAsync(chainId, links, CancellationToken.None);
+                _head = links[^1];
+                LogAppendedBatch(chainId, links[0].Sequence, _head.Sequence);
+                return;
+            }
+            catch (AuditDuplicateEnvelopeException)
+            {
+                foreach (var draft in drafts)
+                {
+                    await AppendOneAsync(draft);
+                }
+
+                return;
+            }
+            catch (AuditConflictException) when (attempt < ConflictRetries)
+            {
+                LogConflict(chainId, links[0].Sequence);
+                _head = await store.GetHeadAsync(chainId, CancellationToken.None);
+            }
+        }
+    }
+
+    private static void EnsureRegistered(AuditEnvelope draft)
     {
         if (!ReasonCodes.IsRegistered(draft.ReasonCode))
         {
             throw new ArgumentException($"'{draft.ReasonCode}' is not a registered reason code.", nameof(draft));
         }
+    }
 
+    private async Task<AuditEnvelope> AppendOneAsync(AuditEnvelope draft)
+    {
         var chainId = this.GetPrimaryKeyString();
         for (var attempt = 1; ; attempt++)
         {
             var sealedEnvelope = AuditChain.Seal(draft, (_head?.Sequence ?? 0) + 1, _head?.Hash ?? AuditChain.GenesisHash);
             try
             {
-                await store.AppendAsync(chainId, sealedEnvelope, CancellationToken.None);
+                await store.AppendAsync(chainId, [sealedEnvelope], CancellationToken.None);
                 _head = sealedEnvelope;
                 LogAppended(chainId, sealedEnvelope.Sequence, sealedEnvelope.ReasonCode);
                 return sealedEnvelope;
@@ -60,15 +120,6 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
         }
     }
 
-    public async Task AppendBatch(IReadOnlyList<AuditEnvelope> drafts)
-    {
-        ArgumentNullException.ThrowIfNull(drafts);
-        foreach (var draft in drafts)
-        {
-            await Append(draft);
-        }
-    }
-
     public Task<ChainVerification> Verify()
     {
         var chainId = this.GetPrimaryKeyString();
@@ -77,6 +128,9 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit {ChainId} #{Sequence} {ReasonCode}")]
     private partial void LogAppended(string chainId, long sequence, string reasonCode);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Audit {ChainId} #{First}..#{Last}")]
+    private partial void LogAppendedBatch(string chainId, long first, long last);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit {ChainId}: envelope {EnvelopeId} was already stored as #{Sequence}; not appended again")]
     private partial void LogAlreadyStored(string chainId, long sequence, Guid envelopeId);

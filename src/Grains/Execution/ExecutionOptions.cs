@@ -22,7 +22,15 @@ public sealed class ExecutionOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan InFlightLease { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Orders of one Portfolio in flight (approved by risk, not yet answered by the venue); beyond it risk refuses with RISK_EXECUTION_SATURATED.</summary>
+    /// <summary>
+    /// Orders of one Portfolio in flight: approved by risk and not yet done (answered by the venue and closed, or
+    /// filled). With this many, risk refuses the Portfolio's next intent with RISK_EXECUTION_SATURATED rather than
+    /// queue it behind a venue that does not keep up.
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxOrdersInFlightPerPortfolio { get; set; } = 64;
+
+    /// <summary>How long risk refuses with RISK_EXECUTION_SATURATED after execution refused an order as EXEC_SATURATED.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan SaturationPause { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -33,7 +33,7 @@ public sealed partial class OrderGrain(
     /// <summary>The fill id suffix of a venue answer's aggregate of several trades (ClobVenue: "{order hash}:post").</summary>
     private const string AggregateFillSuffix = ":post";
 
-    /// <summary>Set when this activation placed the order, so its first submission is not reported as a recovery.</summary>
+    /// <summary>Set when this activation placed the order and has not yet submitted it: its first submission is not a recovery.</summary>
     private bool _placedHere;
 
     private string ClientOrderId => this.GetPrimaryKeyString();
@@ -80,9 +80,19 @@ public sealed partial class OrderGrain(
     /// <summary>The next step of a pending order; a done one says again that it is done (risk may have missed it).</summary>
     public async Task Continue()
     {
+        // Only the Continue that Place sent submits without asking the venue first; any later one is a recovery.
+        var placedJustNow = _placedHere;
+        _placedHere = false;
         if (state.State.Record is { IsPending: true } record)
         {
-            await Advance(record, recovering: !_placedHere);
+            if (!placedJustNow && _retry is not null)
+            {
+                // This activation already has its next try scheduled (after a venue outage, or just activated): a wake
+                // from risk must not ask a venue that has just failed again at once.
+                return;
+            }
+
+            await Advance(record, recovering: !placedJustNow);
         }
         else
         {
@@ -155,6 +165,7 @@ public sealed partial class OrderGrain(
             record.Outbox.Add(Plan(ReasonCodes.ExecVenueUnavailable, Refusal(record.Intent, pendingDetail)));
             await state.WriteStateAsync();
             await Deliver(record);
+            RetryWhilePending(RetryPeriod);
             LogFailed(record.Intent.ClientOrderId, ReasonCodes.ExecVenueUnavailable, pendingDetail);
             return CommandResult.Refused(ReasonCodes.ExecVenueUnavailable, pendingDetail);
         }

@@ -5,11 +5,18 @@ namespace Polytraders.Grains.Pipeline;
 /// start a second write while the first is in flight (both carrying the same ETag: the second fails). A write asked for
 /// while one is in flight waits for it and then runs once for every caller that asked meanwhile: the later write carries
 /// all their changes, since state is written whole.
+/// <para>A change a restart rebuilds by itself (an acknowledgment the other side repeats, a release the order grain
+/// sends again) need not cost a write of its own: <see cref="Defer"/> lets it ride on the next write, or on one made
+/// <see cref="DeferredFor"/> later at the latest.</para>
 /// </summary>
-public sealed class SerialWriter(Func<Task> write)
+public sealed class SerialWriter(Func<Task> write, TimeProvider time, Action<Exception> deferredWriteFailed)
 {
+    public static readonly TimeSpan DeferredFor = TimeSpan.FromSeconds(1);
+
     private Task? _running;
     private TaskCompletionSource? _next;
+    private Task? _deferred;
+    private bool _dirty;
 
     public Task WriteAsync()
     {
@@ -22,15 +29,53 @@ public sealed class SerialWriter(Func<Task> write)
         return _next.Task;
     }
 
+    /// <summary>Marks the state changed, to be written with the next write or a deferred one.</summary>
+    public void Defer()
+    {
+        _dirty = true;
+        _deferred ??= WriteLaterAsync();
+    }
+
+    /// <summary>Writes what <see cref="Defer"/> left unwritten, and waits for the write in flight (deactivation).</summary>
+    public Task FlushAsync() => _dirty ? WriteAsync() : _running ?? Task.CompletedTask;
+
+    private async Task WriteLaterAsync()
+    {
+        await Task.Delay(DeferredFor, time);
+        _deferred = null;
+        if (!_dirty)
+        {
+            return;
+        }
+
+        try
+        {
+            await WriteAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            deferredWriteFailed(e);
+            Defer();
+        }
+    }
+
     private async Task RunAsync(TaskCompletionSource? waiting)
     {
+        // This write carries every change made so far, deferred ones included.
+        _dirty = false;
         try
         {
             await write();
             waiting?.SetResult();
         }
-        catch (Exception e) when (waiting is not null)
+        catch (Exception e)
         {
+            _dirty = true;
+            if (waiting is null)
+            {
+                throw;
+            }
+
             waiting.SetException(e);
         }
         finally

@@ -40,14 +40,11 @@ public sealed partial class RiskGrain(
     /// <summary>How often an active grain re-sends approved intents execution has not acknowledged.</summary>
     private static readonly TimeSpan ResendPeriod = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long risk refuses after execution said it is saturated, before trying again.</summary>
-    private static readonly TimeSpan SaturationPause = TimeSpan.FromSeconds(1);
-
     private TurnOutbox<RiskStep>? _outbox;
     private SerialWriter? _writer;
     private DateTimeOffset _saturatedUntil;
 
-    private SerialWriter Writer => _writer ??= new SerialWriter(() => state.WriteStateAsync());
+    private SerialWriter Writer => _writer ??= new SerialWriter(() => state.WriteStateAsync(), time, e => LogDeferredWriteFailed(this.GetPrimaryKeyString(), e));
 
     private TurnOutbox<RiskStep> Outbox => _outbox ??= new TurnOutbox<RiskStep>(
         execution.Value.MaxOrdersInFlightPerPortfolio * 4,
@@ -62,7 +59,9 @@ public sealed partial class RiskGrain(
         // after activation rather than inside it (execution may itself be recovering), and wakes the order grains of the
         // orders the book still holds open: after a restart they finish what they were doing now, not at their reminder.
         this.RegisterGrainTimer(ResendUnacknowledged, TimeSpan.FromMilliseconds(100), ResendPeriod);
-        this.RegisterGrainTimer(WakeOpenOrders, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan));
+        // Every minute too: an order grain whose release was lost (its silo died after it was done) says again that it is
+        // done, so a lost release holds a slot of MaxOrdersInFlightPerPortfolio for a minute at most.
+        this.RegisterGrainTimer(WakeOpenOrders, TimeSpan.FromMilliseconds(100), ResendPeriod);
     }
 
     private async Task WakeOpenOrders()
@@ -78,6 +77,11 @@ public sealed partial class RiskGrain(
         if (_outbox is { } outbox)
         {
             await outbox.DrainAsync().WaitAsync(cancellationToken);
+        }
+
+        if (_writer is { } writer)
+        {
+            await writer.FlushAsync().WaitAsync(cancellationToken);
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -168,8 +172,10 @@ public sealed partial class RiskGrain(
             return;
         }
 
+        // Deferred: a release lost with this activation is made again, since activation wakes every order the book holds
+        // and a done order grain releases itself again.
         Engine()?.ReleaseOrder(clientOrderId);
-        await Writer.WriteAsync();
+        Writer.Defer();
     }
 
     public async Task SetTradingState(TradingState tradingState, string actor, string reason)
@@ -199,9 +205,9 @@ public sealed partial class RiskGrain(
             return $"execution said it is saturated; refusing until {_saturatedUntil:O}";
         }
 
-        var waiting = state.State.Unacknowledged.Count;
-        return waiting >= execution.Value.MaxOrdersInFlightPerPortfolio || !Outbox.HasRoom()
-            ? $"{waiting} of this Portfolio's orders are waiting on execution, the most allowed ({execution.Value.MaxOrdersInFlightPerPortfolio})"
+        var inFlight = state.State.Book?.OpenOrders.Count ?? 0;
+        return inFlight >= execution.Value.MaxOrdersInFlightPerPortfolio || !Outbox.HasRoom()
+            ? $"{inFlight} of this Portfolio's orders are in flight, the most allowed ({execution.Value.MaxOrdersInFlightPerPortfolio})"
             : null;
     }
 
@@ -248,6 +254,11 @@ public sealed partial class RiskGrain(
             }
         }
 
+        foreach (var decided in batch.Select(s => s.Approved).OfType<OrderIntent>().GroupBy(i => i.StrategyId, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<IStrategyGrain>(decided.Key).OnIntentsDecided([.. decided.Select(i => i.ClientOrderId)]);
+        }
+
         var placed = batch.Where(s => s.Approved is not null).ToList();
         if (placed.Count == 0)
         {
@@ -255,12 +266,28 @@ public sealed partial class RiskGrain(
         }
 
         var answers = await Task.WhenAll(placed.Select(s => GrainFactory.GetGrain<IOrderGrain>(s.Approved!.ClientOrderId).Place(s.Approved, s.Context)));
-        for (var i = 0; i < placed.Count; i++)
+        await AcknowledgeAsync([.. placed.Select(s => s.Approved!)], answers);
+    }
+
+    /// <summary>
+    /// Placed orders need no write of their own: one sent again after a restart is answered as a duplicate. A refusal
+    /// releases a reservation, which is written before anything else is decided on it.
+    /// </summary>
+    private async Task AcknowledgeAsync(IReadOnlyList<OrderIntent> sent, CommandResult[] answers)
+    {
+        for (var i = 0; i < sent.Count; i++)
         {
-            Acknowledge(placed[i].Approved!, answers[i]);
+            Acknowledge(sent[i], answers[i]);
         }
 
-        await Writer.WriteAsync();
+        if (answers.All(a => a.Succeeded || a.ReasonCode == ReasonCodes.ExecDuplicateClientOrderId))
+        {
+            Writer.Defer();
+        }
+        else
+        {
+            await Writer.WriteAsync();
+        }
     }
 
     /// <summary>
@@ -278,7 +305,7 @@ public sealed partial class RiskGrain(
 
         if (answer.ReasonCode == ReasonCodes.ExecSaturated)
         {
-            _saturatedUntil = time.GetUtcNow() + SaturationPause;
+            _saturatedUntil = time.GetUtcNow() + execution.Value.SaturationPause;
         }
 
         Engine()?.ReleaseOrder(approved.ClientOrderId);
@@ -305,12 +332,7 @@ public sealed partial class RiskGrain(
         {
             await GrainFactory.GetGrain<IAuditTrailGrain>(this.GetPrimaryKeyString()).AppendBatch([.. pending.Select(p => p.Approval)]);
             var answers = await Task.WhenAll(pending.Select(p => GrainFactory.GetGrain<IOrderGrain>(p.Intent.ClientOrderId).Place(p.Intent, p.Context)));
-            for (var i = 0; i < pending.Count; i++)
-            {
-                Acknowledge(pending[i].Intent, answers[i]);
-            }
-
-            await Writer.WriteAsync();
+            await AcknowledgeAsync([.. pending.Select(p => p.Intent)], answers);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -346,6 +368,9 @@ public sealed partial class RiskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending unacknowledged intents failed; retried on the next tick")]
     private partial void LogResendFailed(string portfolioId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: a deferred state write failed; tried again")]
+    private partial void LogDeferredWriteFailed(string portfolioId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: delivering risk decisions failed; retried")]
     private partial void LogDeliveryFailed(string portfolioId, Exception exception);

@@ -34,14 +34,18 @@ public sealed partial class StrategyGrain(
     private ScopeTracker? _scope;
     private TurnOutbox<Outgoing>? _outbox;
     private SerialWriter? _writer;
+    private PortfolioGrains? _portfolioGrains;
 
     private TurnOutbox<Outgoing> Outbox => _outbox ??= new TurnOutbox<Outgoing>(OutboxCapacity, DeliverAsync, e => LogDeliveryFailed(this.GetPrimaryKeyString(), e), time);
 
-    private SerialWriter Writer => _writer ??= new SerialWriter(() =>
-    {
-        state.State.Core = _core?.State ?? state.State.Core;
-        return state.WriteStateAsync();
-    });
+    private SerialWriter Writer => _writer ??= new SerialWriter(
+        () =>
+        {
+            state.State.Core = _core?.State ?? state.State.Core;
+            return state.WriteStateAsync();
+        },
+        time,
+        e => LogDeliveryFailed(this.GetPrimaryKeyString(), e));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -76,6 +80,11 @@ public sealed partial class StrategyGrain(
         if (_outbox is { } outbox)
         {
             await outbox.DrainAsync().WaitAsync(cancellationToken);
+        }
+
+        if (_writer is { } writer)
+        {
+            await writer.FlushAsync().WaitAsync(cancellationToken);
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -128,6 +137,11 @@ public sealed partial class StrategyGrain(
         state.State.Running = true;
         state.State.LastSignal = null;
         state.State.Launches.Add(new LaunchRecord { LaunchId = launchId, StrategyId = launch.StrategyId, PortfolioId = launch.PortfolioId, Mode = launch.Mode, LaunchedAt = time.GetUtcNow(), LaunchedBy = "portfolio" });
+        if (state.State.Launches.Count > StrategyGrainState.LaunchesKept)
+        {
+            state.State.Launches.RemoveRange(0, state.State.Launches.Count - StrategyGrainState.LaunchesKept);
+        }
+
         foreach (var change in _scope!.Start(markets.Select(m => m.MarketId)))
         {
             await EnterMarket(markets.First(m => m.MarketId == change.MarketId), change);
@@ -228,6 +242,21 @@ public sealed partial class StrategyGrain(
         booked.Add(fill.FillId);
         await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt), changed: true);
         await Outbox.DrainAsync();
+    }
+
+    /// <summary>
+    /// Deferred: an intent risk has written needs no re-send, and one sent again after a lost write is one risk still
+    /// holds (the position waits on it), which risk ignores.
+    /// </summary>
+    public Task OnIntentsDecided(List<string> clientOrderIds)
+    {
+        ArgumentNullException.ThrowIfNull(clientOrderIds);
+        if (clientOrderIds.Count(state.State.Pending.Remove) > 0)
+        {
+            Writer.Defer();
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task OnIntentRejected(string clientOrderId, string reasonCode)
@@ -379,17 +408,27 @@ public sealed partial class StrategyGrain(
         var envelopes = batch.Select(o => o.Envelope).OfType<AuditEnvelope>().ToList();
         if (envelopes.Count > 0)
         {
-            await GrainFactory.GetGrain<IAuditTrailGrain>(envelopes[0].PortfolioId).AppendBatch(envelopes);
+            await AuditTrailOf(envelopes[0].PortfolioId).AppendBatch(envelopes);
         }
 
         foreach (var outgoing in batch)
         {
             if (outgoing.Intent is { } intent)
             {
-                await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).Submit(intent, state.State.Context!);
+                await RiskOf(intent.PortfolioId).Submit(intent, state.State.Context!);
             }
         }
     }
+
+    /// <summary>The Portfolio's grains this Strategy talks to on every batch, resolved once per Portfolio.</summary>
+    private IAuditTrailGrain AuditTrailOf(string portfolioId) => (_portfolioGrains = PortfolioGrainsOf(portfolioId)).AuditTrail;
+
+    private IRiskGrain RiskOf(string portfolioId) => (_portfolioGrains = PortfolioGrainsOf(portfolioId)).Risk;
+
+    private PortfolioGrains PortfolioGrainsOf(string portfolioId) =>
+        _portfolioGrains is { } known && known.PortfolioId == portfolioId
+            ? known
+            : new PortfolioGrains(portfolioId, GrainFactory.GetGrain<IAuditTrailGrain>(portfolioId), GrainFactory.GetGrain<IRiskGrain>(portfolioId));
 
     /// <summary>Queues <paramref name="outgoing"/>; a full outbox makes the turn wait for it to drain (backpressure on the stream).</summary>
     private async Task Queue(Outgoing outgoing)
@@ -435,6 +474,8 @@ public sealed partial class StrategyGrain(
     private Task Persist() => Queue(new Outgoing(null, null, Persist: true));
 
     private Task Audit(string reasonCode, AuditPayload payload) => Queue(new Outgoing(Envelope(reasonCode, payload), null, Persist: false));
+
+    private sealed record PortfolioGrains(string PortfolioId, IAuditTrailGrain AuditTrail, IRiskGrain Risk);
 
     /// <summary>A decision on its way out: its envelope, the intent to send, whether state must be written first.</summary>
     private sealed record Outgoing(AuditEnvelope? Envelope, OrderIntent? Intent, bool Persist);

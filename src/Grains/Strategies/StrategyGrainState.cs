@@ -8,6 +8,9 @@ namespace Polytraders.Grains.Strategies;
 [Alias("Polytraders.StrategyGrainState")]
 public sealed class StrategyGrainState
 {
+    /// <summary>The latest launches kept with the grain; every launch is in the audit trail (STRAT_LAUNCHED).</summary>
+    public const int LaunchesKept = 20;
+
     [Id(0)]
     public StrategyLaunch? Launch { get; set; }
 
@@ -26,6 +29,7 @@ public sealed class StrategyGrainState
     [Id(5)]
     public Signal? LastSignal { get; set; }
 
+    /// <summary>The latest <see cref="LaunchesKept"/> launches, oldest first.</summary>
     [Id(6)]
     public List<LaunchRecord> Launches { get; set; } = [];
 
@@ -37,9 +41,9 @@ public sealed class StrategyGrainState
     public Dictionary<string, List<string>> BookedFills { get; set; } = [];
 
     /// <summary>
-    /// The intents whose outcome the core still waits for, by client order id: written before each is sent, so a
-    /// crash between the write and the send is answered by sending it again (risk ignores one it already holds).
-    /// At most one per market in scope.
+    /// The intents sent to risk that risk has not yet said it decided, by client order id: written before each is sent,
+    /// so a crash between the write and the send is answered by sending it again (risk ignores one it already holds).
+    /// Usually empty; at most one per market in scope.
     /// </summary>
     [Id(9)]
     public Dictionary<string, OrderIntent> Pending { get; set; } = [];

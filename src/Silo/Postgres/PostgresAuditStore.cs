@@ -52,11 +52,60 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
         _ownsDataSource = ownsDataSource;
     }
 
-    public async Task AppendAsync(string chainId, AuditEnvelope envelope, CancellationToken cancellationToken)
+    public async Task AppendAsync(string chainId, IReadOnlyList<AuditEnvelope> envelopes, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(chainId);
-        ArgumentNullException.ThrowIfNull(envelope);
-        await using var command = _dataSource.CreateCommand(
+        ArgumentNullException.ThrowIfNull(envelopes);
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+
+        // One batch is one round trip and one implicit transaction: every row is stored, or none.
+        await using var batch = _dataSource.CreateBatch();
+        foreach (var envelope in envelopes)
+        {
+            batch.BatchCommands.Add(InsertOf(chainId, envelope));
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ChainSequenceConstraint)
+        {
+            throw new AuditConflictException(chainId, envelopes[0].Sequence);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == PrimaryKeyConstraint)
+        {
+            throw new AuditDuplicateEnvelopeException(await StoredIdAsync(envelopes, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>The first of the envelopes whose id is stored already (the batch was rolled back; the row is an earlier one).</summary>
+    private async Task<Guid> StoredIdAsync(IReadOnlyList<AuditEnvelope> envelopes, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT envelope_id FROM audit_envelope WHERE envelope_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = [.. envelopes.Select(e => e.EnvelopeId)] });
+        var stored = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stored.Add(reader.GetGuid(0));
+        }
+
+        if (envelopes.FirstOrDefault(e => stored.Contains(e.EnvelopeId)) is { } storedBefore)
+        {
+            return storedBefore.EnvelopeId;
+        }
+
+        // None was stored before: the batch repeats an id of its own.
+        return envelopes.GroupBy(e => e.EnvelopeId).FirstOrDefault(g => g.Count() > 1)?.Key ?? envelopes[0].EnvelopeId;
+    }
+
+    private static NpgsqlBatchCommand InsertOf(string chainId, AuditEnvelope envelope)
+    {
+        var command = new NpgsqlBatchCommand(
             """
             INSERT INTO audit_envelope
                 (envelope_id, chain_id, sequence, prev_hash, hash, occurred_at, tenant_id, portfolio_id, strategy_id,
@@ -78,18 +127,7 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
         command.Parameters.Add(Text(envelope.Badge is { } badge ? BadgeNames[badge] : null));
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.ReasonCode });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ContractJson.Serialize(envelope), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        try
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ChainSequenceConstraint)
-        {
-            throw new AuditConflictException(chainId, envelope.Sequence);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == PrimaryKeyConstraint)
-        {
-            throw new AuditDuplicateEnvelopeException(envelope.EnvelopeId);
-        }
+        return command;
     }
 
     public async Task<AuditEnvelope?> GetHeadAsync(string chainId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Polytraders.Contracts;
 
 namespace Polytraders.Trading.Audit;
@@ -21,8 +20,8 @@ public static class AuditChain
 
     public static string HashOf(AuditEnvelope envelope)
     {
-        var canonical = ContractJson.Serialize(envelope with { Hash = string.Empty });
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var canonical = ContractJson.SerializeToUtf8Bytes(envelope with { Hash = string.Empty });
+        return Convert.ToHexStringLower(SHA256.HashData(canonical));
     }
 
     /// <summary>Re-hashes a chain read oldest first and reports the first link that does not hold.</summary>

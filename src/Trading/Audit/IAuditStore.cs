@@ -9,10 +9,11 @@ namespace Polytraders.Trading.Audit;
 public interface IAuditStore
 {
     /// <summary>
-    /// Stores a sealed envelope. Throws <see cref="AuditConflictException"/> when its sequence is taken in the chain and
-    /// <see cref="AuditDuplicateEnvelopeException"/> when an envelope with its id is already stored.
+    /// Stores sealed envelopes of one chain, consecutive links in order, all or none (one round trip for a batch).
+    /// Throws <see cref="AuditConflictException"/> when a sequence is taken in the chain and
+    /// <see cref="AuditDuplicateEnvelopeException"/> when an envelope with one of their ids is already stored.
     /// </summary>
-    Task AppendAsync(string chainId, AuditEnvelope envelope, CancellationToken cancellationToken);
+    Task AppendAsync(string chainId, IReadOnlyList<AuditEnvelope> envelopes, CancellationToken cancellationToken);
 
     /// <summary>The last link of a chain, or null for an empty chain.</summary>
     Task<AuditEnvelope?> GetHeadAsync(string chainId, CancellationToken cancellationToken);

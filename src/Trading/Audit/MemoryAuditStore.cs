@@ -11,23 +11,33 @@ public sealed class MemoryAuditStore : IAuditStore
     private readonly Dictionary<string, List<AuditEnvelope>> _chains = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, string> _chainOfEnvelope = [];
 
-    public Task AppendAsync(string chainId, AuditEnvelope envelope, CancellationToken cancellationToken)
+    public Task AppendAsync(string chainId, IReadOnlyList<AuditEnvelope> envelopes, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(envelopes);
         lock (_gate)
         {
             var chain = _chains.TryGetValue(chainId, out var existing) ? existing : _chains[chainId] = [];
-            if (envelope.Sequence != chain.Count + 1)
+            var ids = new HashSet<Guid>();
+            for (var i = 0; i < envelopes.Count; i++)
             {
-                throw new AuditConflictException(chainId, envelope.Sequence);
+                var envelope = envelopes[i];
+                if (envelope.Sequence != chain.Count + 1 + i)
+                {
+                    throw new AuditConflictException(chainId, envelope.Sequence);
+                }
+
+                if (_chainOfEnvelope.ContainsKey(envelope.EnvelopeId) || !ids.Add(envelope.EnvelopeId))
+                {
+                    throw new AuditDuplicateEnvelopeException(envelope.EnvelopeId);
+                }
             }
 
-            if (!_chainOfEnvelope.TryAdd(envelope.EnvelopeId, chainId))
+            foreach (var envelope in envelopes)
             {
-                throw new AuditDuplicateEnvelopeException(envelope.EnvelopeId);
+                _chainOfEnvelope[envelope.EnvelopeId] = chainId;
+                chain.Add(envelope);
+                _all.Add((chainId, envelope));
             }
-
-            chain.Add(envelope);
-            _all.Add((chainId, envelope));
         }
 
         return Task.CompletedTask;

@@ -225,7 +225,7 @@ public sealed class BacktestAuditWriter : IBacktestJournal, IAsyncDisposable
     private async Task<(long Sequence, string Hash)> AppendAsync(AuditEnvelope draft, long sequence, string previous)
     {
         var envelope = AuditChain.Seal(draft, sequence + 1, previous);
-        await _store.AppendAsync(_backtestId, envelope, CancellationToken.None).ConfigureAwait(false);
+        await _store.AppendAsync(_backtestId, [envelope], CancellationToken.None).ConfigureAwait(false);
         Written++;
         return (envelope.Sequence, envelope.Hash);
     }

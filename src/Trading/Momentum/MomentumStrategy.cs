@@ -57,11 +57,16 @@ public sealed class MomentumStrategy
         }
     }
 
-    /// <summary>A snapshot for the grain to persist.</summary>
+    /// <summary>
+    /// A snapshot for the grain to persist: the positions that hold or wait for something. A flat one is what
+    /// <see cref="AddMarket"/> makes again, so a snapshot's size follows the open positions, not the markets in scope.
+    /// </summary>
     public MomentumStrategyState State => new()
     {
         Sequence = _sequence,
-        Positions = _markets.Entries.ToDictionary(m => m.Key, m => m.Value.Position),
+        Positions = _markets.Entries
+            .Where(m => m.Value.Position != MomentumPosition.FlatIn(m.Key, m.Value.Position.TokenId))
+            .ToDictionary(m => m.Key, m => m.Value.Position),
     };
 
     public MomentumPosition? PositionOf(string marketId) => _markets.TryGetValue(marketId, out var slot) ? slot.Position : null;

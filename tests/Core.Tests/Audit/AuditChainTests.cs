@@ -58,7 +58,7 @@ public sealed class AuditChainTests
         Assert.Contains("sequence", verification.Problem, StringComparison.Ordinal);
     }
 
-    private static List<AuditEnvelope> Chain(int length)
+    internal static List<AuditEnvelope> Chain(int length)
     {
         var context = new AuditContext("TEN-DESK", "PORT-001", "momentum-crypto-1", "LCH-0000000001", AuditEnvelopeMode.Paper, "0x" + new string('1', 64));
         var chain = new List<AuditEnvelope>();

@@ -5,7 +5,7 @@ internal static class Eventually
     /// <summary>Polls until <paramref name="probe"/> returns a value (not null), or fails naming <paramref name="what"/>.</summary>
     public static async Task<T> Get<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await probe() is { } value)
@@ -15,7 +15,7 @@ internal static class Eventually
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"{what}: not reached within {(timeout ?? TimeSpan.FromSeconds(30)).TotalSeconds:F0} s");
+                throw new TimeoutException($"{what}: not reached within {(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds:F0} s");
             }
 
             await Task.Delay(50);

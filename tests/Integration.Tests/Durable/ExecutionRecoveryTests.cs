@@ -128,6 +128,62 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
     }
 
     [Fact]
+    public async Task a_crash_between_signing_and_submitting_while_other_orders_are_in_flight_submits_every_order_once()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var settings = new SiloSettings(database, _keys.Create("silo").Path, "in-flight") { MigrateOnStart = true };
+        string[] reached = ["coid-flight-1", "coid-flight-2"];
+        const string notSent = "coid-flight-unsent";
+        var hanging = new ScriptedVenue { Hang = true, NeverReceived = new HashSet<string>([notSent], StringComparer.Ordinal) };
+        var intents = new List<OrderIntent>();
+
+        var first = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(hanging));
+        try
+        {
+            foreach (var (clientOrderId, i) in reached.Append(notSent).Select((c, i) => (c, i)))
+            {
+                var (intent, context) = await ArrangeAsync(first.Grains, clientOrderId, marketIndex: i);
+                await ApproveAsync(first.Grains, database, intent, context);
+                intents.Add(intent);
+            }
+
+            // Two orders are at the venue, unanswered; the third is signed and recorded, and dies on its way out.
+            await Eventually.True(() => Task.FromResult(reached.All(c => hanging.Submissions(c) == 1) && hanging.Lost == 1), "two orders at the venue, one on its way");
+        }
+        finally
+        {
+            await first.AbortAsync();
+        }
+
+        var venue = new HoldingVenue(hanging);
+        var second = await TestSilo.StartAsync(settings, output, s => s.AddSingleton<IVenue>(venue));
+        try
+        {
+            foreach (var intent in intents)
+            {
+                await Eventually.True(async () => await CountAsync(database, ReasonCodes.ExecOrderFilled, intent.ClientOrderId) == 1, $"{intent.ClientOrderId} filled");
+                Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecOrderSigned, intent.ClientOrderId));
+            }
+
+            // The venue held the two that reached it: asked, not resubmitted. The one it never saw is submitted once.
+            foreach (var clientOrderId in reached)
+            {
+                Assert.Equal(0, venue.Submissions(clientOrderId));
+                Assert.Equal(1, await CountAsync(database, ReasonCodes.ExecReconciled, clientOrderId));
+            }
+
+            Assert.Equal(1, venue.Submissions(notSent));
+            Assert.Equal(0, hanging.Submissions(notSent));
+            Assert.Equal(0, await CountAsync(database, ReasonCodes.ExecReconciled, notSent));
+            Assert.True((await second.Grains.GetGrain<IAuditTrailGrain>(intents[0].PortfolioId).Verify()).Valid);
+        }
+        finally
+        {
+            await second.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task an_order_the_venue_could_not_confirm_stays_pending_and_is_reconciled_by_asking_the_venue()
     {
         var database = await server.CreateDatabaseAsync();
@@ -199,11 +255,11 @@ public sealed class ExecutionRecoveryTests(PostgresServer server, ITestOutputHel
 
     public void Dispose() => _keys.Dispose();
 
-    private static async Task<(OrderIntent Intent, AuditContext Context)> ArrangeAsync(IGrainFactory grains, string clientOrderId)
+    private static async Task<(OrderIntent Intent, AuditContext Context)> ArrangeAsync(IGrainFactory grains, string clientOrderId, int marketIndex = 0)
     {
         var portfolio = await Eventually.Get(() => grains.GetGrain<IPortfolioGrain>("PORT-002").GetState(), "PORT-002 seeded");
         var market = await Eventually.Get(
-            async () => (await grains.GetGrain<IClusterGrain>("crypto").GetCluster())?.MarketIds.FirstOrDefault() is { } id ? await grains.GetGrain<IMarketGrain>(id).GetState() : null,
+            async () => (await grains.GetGrain<IClusterGrain>("crypto").GetCluster())?.MarketIds.ElementAtOrDefault(marketIndex) is { } id ? await grains.GetGrain<IMarketGrain>(id).GetState() : null,
             "a crypto market seeded");
         var context = new AuditContext(portfolio.Config.TenantId, portfolio.Config.PortfolioId, "exec-recovery", "LCH-RECOVERY", AuditEnvelopeMode.Paper, portfolio.Config.BuilderCode);
         var token = market.Market.Outcomes[0].TokenId;
@@ -271,8 +327,22 @@ internal class ScriptedVenue : IVenue
     /// <summary>Takes the order but answers as if it could not be reached.</summary>
     public bool Unavailable { get; init; }
 
+    /// <summary>Client order ids whose submissions never reach the venue (the silo dies before they leave).</summary>
+    public IReadOnlySet<string> NeverReceived { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Submissions of <see cref="NeverReceived"/> orders that were started and never arrived.</summary>
+    public int Lost => _lost;
+
+    private int _lost;
+
     public async Task<VenueAnswer> SubmitAsync(Order order, OrderIntent intent, MarketState market, CancellationToken cancellationToken)
     {
+        if (NeverReceived.Contains(intent.ClientOrderId))
+        {
+            Interlocked.Increment(ref _lost);
+            await new TaskCompletionSource().Task;
+        }
+
         _submissions.AddOrUpdate(intent.ClientOrderId, 1, (_, n) => n + 1);
         Received[order.OrderHash] = order;
         if (Hang)

@@ -22,7 +22,7 @@ public sealed class PostgresAuditStoreTests(PostgresServer server, ITestOutputHe
             detail: i == 2 ? "quotes \" <tags> & émojis 🚀 \\ and \u0001 control" : "ok")));
         foreach (var envelope in chain)
         {
-            await store.AppendAsync("PORT-001", envelope, CancellationToken.None);
+            await store.AppendAsync("PORT-001", [envelope], CancellationToken.None);
         }
 
         var read = await store.ReadChainAsync("PORT-001", 0, 100, CancellationToken.None);
@@ -43,14 +43,35 @@ public sealed class PostgresAuditStoreTests(PostgresServer server, ITestOutputHe
         var (_, store) = await StoreAsync();
         await using var _ = store;
         var chain = AuditSamples.Seal([AuditSamples.Draft(AuditSamples.Context("PORT-001"), ReasonCodes.StratMomentumLong, 0)]);
-        await store.AppendAsync("PORT-001", chain[0], CancellationToken.None);
+        await store.AppendAsync("PORT-001", [chain[0]], CancellationToken.None);
 
         var rival = AuditChain.Seal(AuditSamples.Draft(AuditSamples.Context("PORT-001"), ReasonCodes.StratMomentumLong, 1), 1, AuditChain.GenesisHash);
-        var conflict = await Assert.ThrowsAsync<AuditConflictException>(() => store.AppendAsync("PORT-001", rival, CancellationToken.None));
+        var conflict = await Assert.ThrowsAsync<AuditConflictException>(() => store.AppendAsync("PORT-001", [rival], CancellationToken.None));
         Assert.Equal(1, conflict.Sequence);
 
         var again = AuditChain.Seal(chain[0], 2, chain[0].Hash);
-        await Assert.ThrowsAsync<AuditDuplicateEnvelopeException>(() => store.AppendAsync("PORT-001", again, CancellationToken.None));
+        await Assert.ThrowsAsync<AuditDuplicateEnvelopeException>(() => store.AppendAsync("PORT-001", [again], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task a_batch_is_stored_whole_or_not_at_all()
+    {
+        var (_, store) = await StoreAsync();
+        await using var _ = store;
+        var context = AuditSamples.Context("PORT-001");
+        var chain = AuditSamples.Seal([.. Enumerable.Range(0, 4).Select(i => AuditSamples.Draft(context, ReasonCodes.StratSignal, i))]);
+        await store.AppendAsync("PORT-001", [chain[0]], CancellationToken.None);
+
+        // The second link of this batch repeats a stored id: the first (a valid next link) is not kept either.
+        var clash = AuditChain.Seal(chain[0], 3, chain[1].Hash);
+        var duplicate = await Assert.ThrowsAsync<AuditDuplicateEnvelopeException>(() => store.AppendAsync("PORT-001", [chain[1], clash], CancellationToken.None));
+        Assert.Equal(chain[0].EnvelopeId, duplicate.EnvelopeId);
+        Assert.Equal(chain[0].Sequence, (await store.GetHeadAsync("PORT-001", CancellationToken.None))!.Sequence);
+
+        await store.AppendAsync("PORT-001", [.. chain.Skip(1)], CancellationToken.None);
+        var stored = await store.ReadChainAsync("PORT-001", 0, 10, CancellationToken.None);
+        Assert.Equal(chain.Select(e => e.Hash), stored.Select(e => e.Hash));
+        Assert.True(AuditChain.Verify("PORT-001", stored).Valid);
     }
 
     [Fact]
@@ -71,7 +92,7 @@ public sealed class PostgresAuditStoreTests(PostgresServer server, ITestOutputHe
         }));
         foreach (var (chainId, envelope) in chainOne.Select(e => ("PORT-001", e)).Concat(chainTwo.Select(e => ("PORT-002", e))).Concat(backtest.Select(e => ("BT-1", e))))
         {
-            await store.AppendAsync(chainId, envelope, CancellationToken.None);
+            await store.AppendAsync(chainId, [envelope], CancellationToken.None);
         }
 
         var live = chainOne.Concat(chainTwo).OrderBy(e => e.OccurredAt).ToList();
@@ -112,7 +133,7 @@ public sealed class PostgresAuditStoreTests(PostgresServer server, ITestOutputHe
         var chain = AuditSamples.Seal(Enumerable.Range(0, 6).Select(i => AuditSamples.Draft(AuditSamples.Context("PORT-001"), ReasonCodes.StratMomentumLong, i)));
         foreach (var envelope in chain)
         {
-            await store.AppendAsync("PORT-001", envelope, CancellationToken.None);
+            await store.AppendAsync("PORT-001", [envelope], CancellationToken.None);
         }
 
         var (intact, intactText) = await VerifyChainAsync(database);
