@@ -25,10 +25,12 @@ public sealed class ExecutionOptions
     /// <summary>
     /// Orders of one Portfolio in flight: approved by risk and not yet done (answered by the venue and closed, or
     /// filled). With this many, risk refuses the Portfolio's next intent with RISK_EXECUTION_SATURATED rather than
-    /// queue it behind a venue that does not keep up.
+    /// queue it behind a venue that does not keep up. A Strategy holds at most one order per market (50), and an order
+    /// stays open here until its order grain releases it, just after its fills: 256 leaves room for several Strategies'
+    /// bursts and still stops a Portfolio from piling orders on a venue that stopped answering.
     /// </summary>
     [Range(1, 100_000)]
-    public int MaxOrdersInFlightPerPortfolio { get; set; } = 64;
+    public int MaxOrdersInFlightPerPortfolio { get; set; } = 256;
 
     /// <summary>How long risk refuses with RISK_EXECUTION_SATURATED after execution refused an order as EXEC_SATURATED.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]

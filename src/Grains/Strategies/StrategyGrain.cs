@@ -380,7 +380,7 @@ public sealed partial class StrategyGrain(
     /// </summary>
     private void ForgetSettledIntents()
     {
-        var positions = _core?.State.Positions.Values.ToList() ?? [];
+        var positions = _core?.Positions.ToList() ?? [];
         var waiting = positions.Select(p => p.PendingClientOrderId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var referred = positions.Select(p => p.EntryClientOrderId).OfType<string>().Concat(waiting).ToHashSet(StringComparer.Ordinal);
         foreach (var clientOrderId in state.State.Pending.Keys.Where(id => !waiting.Contains(id)).ToList())

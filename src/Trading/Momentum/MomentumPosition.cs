@@ -32,5 +32,10 @@ public sealed record MomentumPosition
 
     public OrderIntentExitCause? PendingExitCause { get; init; }
 
+    /// <summary>Flat with nothing pending or remembered: what <see cref="FlatIn"/> makes, so nothing to keep.</summary>
+    public bool IsEmpty =>
+        Phase == MomentumPhase.Flat && Size == 0m && EntryPrice == 0m && EnteredAt is null
+        && PendingClientOrderId is null && EntryClientOrderId is null && PendingExitCause is null;
+
     public static MomentumPosition FlatIn(string marketId, string tokenId) => new() { MarketId = marketId, TokenId = tokenId };
 }

@@ -64,10 +64,11 @@ public sealed class MomentumStrategy
     public MomentumStrategyState State => new()
     {
         Sequence = _sequence,
-        Positions = _markets.Entries
-            .Where(m => m.Value.Position != MomentumPosition.FlatIn(m.Key, m.Value.Position.TokenId))
-            .ToDictionary(m => m.Key, m => m.Value.Position),
+        Positions = _markets.Entries.Where(m => !m.Value.Position.IsEmpty).ToDictionary(m => m.Key, m => m.Value.Position),
     };
+
+    /// <summary>Every market's position, flat ones included, without a copy.</summary>
+    public IEnumerable<MomentumPosition> Positions => _markets.Entries.Select(m => m.Value.Position);
 
     public MomentumPosition? PositionOf(string marketId) => _markets.TryGetValue(marketId, out var slot) ? slot.Position : null;
 
