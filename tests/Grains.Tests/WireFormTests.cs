@@ -12,7 +12,7 @@ namespace Polytraders.Grains.Tests;
 
 /// <summary>
 /// The contracts carry no Orleans attributes: every good fixture crosses the Orleans wire (serializer and deep copier,
-/// through the generated surrogates) and comes back as the same document. The core's state types cross it as JSON.
+/// through the generated surrogates) and comes back as the same document, as do the core's state types (their surrogates).
 /// </summary>
 [Collection(SpineCollection.Name)]
 public sealed class WireFormTests(SpineCluster spine)
@@ -65,13 +65,25 @@ public sealed class WireFormTests(SpineCluster spine)
 
         foreach (var state in states)
         {
-            Assert.Contains(state.GetType(), CoreStateSerialization.Types);
+            Assert.Contains(state.GetType(), CoreStateSerialization.Surrogates.Keys);
             var back = serializer.Deserialize<object>(serializer.SerializeToArray<object>(state))!;
             Assert.Equal(System.Text.Json.JsonSerializer.Serialize(state, state.GetType()), System.Text.Json.JsonSerializer.Serialize(back, back.GetType()));
         }
 
         var book = serializer.Deserialize<RiskBook>(serializer.SerializeToArray(RiskBookSample.Book()))!;
         Assert.True(RiskEngine.For(spine.Replay.Portfolios[0], book).HasBooked(RiskBookSample.Fill("paper:COID-2:1")));
+    }
+
+    [Fact]
+    public void every_property_of_a_core_state_type_has_a_field_in_its_surrogate()
+    {
+        foreach (var pair in CoreStateSerialization.Surrogates)
+        {
+            var (type, surrogate) = (pair.Key, pair.Value);
+            var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name).Order(StringComparer.Ordinal);
+            var fields = surrogate.GetFields(BindingFlags.Public | BindingFlags.Instance).Select(f => f.Name).Order(StringComparer.Ordinal);
+            Assert.Equal(properties, fields);
+        }
     }
 
     /// <summary>Typed, as a grain call carries it: the declared type is the contract's, so no type name is written.</summary>

@@ -105,8 +105,9 @@ public sealed partial class OrderGrain(
     {
         var intent = record.Intent;
 
-        // Whatever an earlier step decided goes out first, in order.
-        await Deliver(record, persist: !recovering);
+        // Whatever an earlier step decided goes out first, in order. A recovery writes the cleared delivery with its next
+        // step, or below when there is none.
+        var delivered = await Deliver(record, persist: !recovering);
 
         if (record.Status == ExecutionStatus.Submitting && !recovering)
         {
@@ -132,6 +133,11 @@ public sealed partial class OrderGrain(
         }
 
         // A final status: only its delivery (done above) could have been pending.
+        if (delivered && recovering)
+        {
+            await state.WriteStateAsync();
+        }
+
         await SettledAsync(record);
         return record.OutcomeCode is { } code ? CommandResult.Refused(code, $"client order id {intent.ClientOrderId} was closed as {code}") : CommandResult.Done(record.Order?.OrderHash);
     }
@@ -230,11 +236,11 @@ public sealed partial class OrderGrain(
     /// them. A crash before the clear is written re-delivers: the trail stores nothing twice. Without
     /// <paramref name="persist"/> the clear rides on the caller's next write.
     /// </summary>
-    private async Task Deliver(ExecutionRecord record, bool persist = true)
+    private async Task<bool> Deliver(ExecutionRecord record, bool persist = true)
     {
         if (record.Outbox.Count == 0 && !record.NotifyPending && record.Unreported.Count == 0)
         {
-            return;
+            return false;
         }
 
         foreach (var planned in record.Outbox)
@@ -248,10 +254,11 @@ public sealed partial class OrderGrain(
             await Report(intent, fill);
         }
 
+        // Risk's reservation is released by SettledAsync, once this delivery is written: risk wakes the orders it still
+        // holds after a restart, so it must not forget one whose delivery a crash could leave unfinished.
         if (record.NotifyPending && record.OutcomeCode is { } code)
         {
             await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnIntentRejected(intent.ClientOrderId, code);
-            await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).ReleaseOrder(intent.ClientOrderId);
         }
 
         record.Outbox.Clear();
@@ -261,6 +268,8 @@ public sealed partial class OrderGrain(
         {
             await state.WriteStateAsync();
         }
+
+        return true;
     }
 
     /// <summary>

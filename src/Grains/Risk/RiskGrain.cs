@@ -278,6 +278,12 @@ public sealed partial class RiskGrain(
         for (var i = 0; i < sent.Count; i++)
         {
             Acknowledge(sent[i], answers[i]);
+            if (answers[i].ReasonCode == ReasonCodes.ExecDuplicateClientOrderId)
+            {
+                // Sent again after a restart, and placed before it: the order grain may have work left (a submission
+                // whose answer was lost), so it is woken now rather than at its reminder.
+                await GrainFactory.GetGrain<IOrderGrain>(sent[i].ClientOrderId).Continue();
+            }
         }
 
         if (answers.All(a => a.Succeeded || a.ReasonCode == ReasonCodes.ExecDuplicateClientOrderId))

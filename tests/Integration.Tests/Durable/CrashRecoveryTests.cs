@@ -164,7 +164,13 @@ public sealed class CrashRecoveryTests(PostgresServer server, ITestOutputHelper 
                 return current;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"recovery did not settle in 45 s: {current}, unfinished [{string.Join(", ", await UnfinishedAsync(database))}]");
+            if (DateTime.UtcNow > deadline)
+            {
+                var pending = (await ExecutionRecords.ReadAsync(database)).Where(r => r.Value.Pending).Select(r => $"{r.Key} ({r.Value.Status})");
+                Assert.Fail($"recovery did not settle in 45 s: {current}, unfinished [{string.Join(", ", await UnfinishedAsync(database))}], "
+                    + $"execution records pending [{string.Join(", ", pending)}], approved but not executed [{string.Join(", ", await ApprovedButNotExecutedAsync(database))}]");
+            }
+
             previous = current;
             await Task.Delay(300);
         }
