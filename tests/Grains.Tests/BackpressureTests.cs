@@ -3,6 +3,7 @@ using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Replay;
+using Polytraders.TestVenues;
 using Polytraders.Trading.Replay;
 using Polytraders.Trading.Venues;
 
@@ -181,21 +182,7 @@ public sealed class BackpressureTests : IAsyncLifetime
         {
             Interlocked.Increment(ref _received);
             await _open.Task;
-            return VenueAnswer.Filled([new Fill
-            {
-                FillId = $"gated:{intent.ClientOrderId}",
-                ClientOrderId = intent.ClientOrderId,
-                PortfolioId = intent.PortfolioId,
-                MarketId = intent.MarketId,
-                TokenId = intent.TokenId,
-                Side = intent.Side,
-                Size = intent.Size,
-                Price = intent.LimitPrice,
-                Fee = 0m,
-                FilledAt = intent.CreatedAt,
-                Venue = FillVenue.Paper,
-                Status = FillStatus.Matched,
-            }]);
+            return VenueAnswer.Filled([MatchedFill.Of(intent, $"gated:{intent.ClientOrderId}")]);
         }
     }
 }

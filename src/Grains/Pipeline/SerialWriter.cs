@@ -1,3 +1,5 @@
+using Orleans.Storage;
+
 namespace Polytraders.Grains.Pipeline;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed class SerialWriter(Func<Task> write, TimeProvider time, Action<Exc
     private TaskCompletionSource? _next;
     private Task? _deferred;
     private bool _dirty;
+    private bool _stale;
 
     public Task WriteAsync()
     {
@@ -33,11 +36,17 @@ public sealed class SerialWriter(Func<Task> write, TimeProvider time, Action<Exc
     public void Defer()
     {
         _dirty = true;
-        _deferred ??= WriteLaterAsync();
+        if (!_stale)
+        {
+            _deferred ??= WriteLaterAsync();
+        }
     }
 
-    /// <summary>Writes what <see cref="Defer"/> left unwritten, and waits for the write in flight (deactivation).</summary>
-    public Task FlushAsync() => _dirty ? WriteAsync() : _running ?? Task.CompletedTask;
+    /// <summary>
+    /// Writes what <see cref="Defer"/> left unwritten, and waits for the write in flight (deactivation). Nothing once
+    /// another activation has written the state: this one's changes are stale.
+    /// </summary>
+    public Task FlushAsync() => _stale ? Task.CompletedTask : _dirty ? WriteAsync() : _running ?? Task.CompletedTask;
 
     private async Task WriteLaterAsync()
     {
@@ -71,6 +80,7 @@ public sealed class SerialWriter(Func<Task> write, TimeProvider time, Action<Exc
         catch (Exception e)
         {
             _dirty = true;
+            _stale |= e is InconsistentStateException;
             if (waiting is null)
             {
                 throw;

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Orleans.Storage;
 
 namespace Polytraders.Grains.Pipeline;
 
@@ -69,6 +70,16 @@ public sealed class TurnOutbox<TItem>(int capacity, Func<IReadOnlyList<TItem>, T
                 Pending.Add(-_delivering.Count);
                 _delivering = [];
                 pause = RetryAfter;
+            }
+            catch (InconsistentStateException e)
+            {
+                // Another activation wrote the grain's state since this one read it (a duplicate activation while the
+                // cluster changed): everything queued was decided on a stale state and goes with this activation,
+                // which the grain deactivates (failed); the next one starts from what is stored.
+                failed(e);
+                Pending.Add(-(_queued.Count + _delivering.Count));
+                _queued.Clear();
+                _delivering = [];
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

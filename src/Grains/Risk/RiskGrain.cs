@@ -44,12 +44,12 @@ public sealed partial class RiskGrain(
     private SerialWriter? _writer;
     private DateTimeOffset _saturatedUntil;
 
-    private SerialWriter Writer => _writer ??= new SerialWriter(() => state.WriteStateAsync(), time, e => LogDeferredWriteFailed(this.GetPrimaryKeyString(), e));
+    private SerialWriter Writer => _writer ??= new SerialWriter(() => state.WriteStateAsync(), time, DeliveryFailed);
 
     private TurnOutbox<RiskStep> Outbox => _outbox ??= new TurnOutbox<RiskStep>(
         execution.Value.MaxOrdersInFlightPerPortfolio * 4,
         DeliverAsync,
-        e => LogDeliveryFailed(this.GetPrimaryKeyString(), e),
+        DeliveryFailed,
         time);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -196,6 +196,16 @@ public sealed partial class RiskGrain(
 
     private RiskEngine? Engine() =>
         state.State.Config is { } config ? RiskEngine.For(config, state.State.Book) : null;
+
+    /// <summary>A stale activation (another one wrote the state since) leaves: the next one starts from what is stored.</summary>
+    private void DeliveryFailed(Exception exception)
+    {
+        LogDeliveryFailed(this.GetPrimaryKeyString(), exception);
+        if (exception is Orleans.Storage.InconsistentStateException)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     /// <summary>Why an intent must be refused now rather than queued, or null when execution has room.</summary>
     private string? Saturation(DateTimeOffset now)
@@ -374,9 +384,6 @@ public sealed partial class RiskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: re-sending unacknowledged intents failed; retried on the next tick")]
     private partial void LogResendFailed(string portfolioId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: a deferred state write failed; tried again")]
-    private partial void LogDeferredWriteFailed(string portfolioId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: delivering risk decisions failed; retried")]
     private partial void LogDeliveryFailed(string portfolioId, Exception exception);

@@ -36,7 +36,7 @@ public sealed partial class StrategyGrain(
     private SerialWriter? _writer;
     private PortfolioGrains? _portfolioGrains;
 
-    private TurnOutbox<Outgoing> Outbox => _outbox ??= new TurnOutbox<Outgoing>(OutboxCapacity, DeliverAsync, e => LogDeliveryFailed(this.GetPrimaryKeyString(), e), time);
+    private TurnOutbox<Outgoing> Outbox => _outbox ??= new TurnOutbox<Outgoing>(OutboxCapacity, DeliverAsync, DeliveryFailed, time);
 
     private SerialWriter Writer => _writer ??= new SerialWriter(
         () =>
@@ -45,7 +45,7 @@ public sealed partial class StrategyGrain(
             return state.WriteStateAsync();
         },
         time,
-        e => LogDeliveryFailed(this.GetPrimaryKeyString(), e));
+        DeliveryFailed);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -429,6 +429,16 @@ public sealed partial class StrategyGrain(
         _portfolioGrains is { } known && known.PortfolioId == portfolioId
             ? known
             : new PortfolioGrains(portfolioId, GrainFactory.GetGrain<IAuditTrailGrain>(portfolioId), GrainFactory.GetGrain<IRiskGrain>(portfolioId));
+
+    /// <summary>A stale activation (another one wrote the state since) leaves: the next one starts from what is stored.</summary>
+    private void DeliveryFailed(Exception exception)
+    {
+        LogDeliveryFailed(this.GetPrimaryKeyString(), exception);
+        if (exception is Orleans.Storage.InconsistentStateException)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     /// <summary>Queues <paramref name="outgoing"/>; a full outbox makes the turn wait for it to drain (backpressure on the stream).</summary>
     private async Task Queue(Outgoing outgoing)

@@ -5,6 +5,7 @@ using Polytraders.Grains;
 using Polytraders.Grains.Execution;
 using Polytraders.Integration.Tests.Postgres;
 using Polytraders.Polymarket.Orders;
+using Polytraders.TestVenues;
 using Polytraders.Trading.Venues;
 using Xunit.Abstractions;
 
@@ -355,21 +356,7 @@ internal class ScriptedVenue : IVenue
             : VenueAnswer.Filled([FillOf(intent)]);
     }
 
-    public static Fill FillOf(OrderIntent intent) => new()
-    {
-        FillId = $"scripted:{intent.ClientOrderId}:1",
-        ClientOrderId = intent.ClientOrderId,
-        PortfolioId = intent.PortfolioId,
-        MarketId = intent.MarketId,
-        TokenId = intent.TokenId,
-        Side = intent.Side,
-        Size = intent.Size,
-        Price = intent.LimitPrice,
-        Fee = 0m,
-        FilledAt = intent.CreatedAt,
-        Venue = FillVenue.Paper,
-        Status = FillStatus.Matched,
-    };
+    public static Fill FillOf(OrderIntent intent) => MatchedFill.Of(intent, $"scripted:{intent.ClientOrderId}:1");
 }
 
 /// <summary>A venue that can be asked about orders: it holds (filled) whatever reached <paramref name="before"/>.</summary>
