@@ -55,13 +55,18 @@ public sealed partial class RiskGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        // Timer ticks do not interleave with requests. The first tick re-sends what a crash left unacknowledged, soon
-        // after activation rather than inside it (execution may itself be recovering), and wakes the order grains of the
-        // orders the book still holds open: after a restart they finish what they were doing now, not at their reminder.
-        this.RegisterGrainTimer(ResendUnacknowledged, TimeSpan.FromMilliseconds(100), ResendPeriod);
-        // Every minute too: an order grain whose release was lost (its silo died after it was done) says again that it is
-        // done, so a lost release holds a slot of MaxOrdersInFlightPerPortfolio for a minute at most.
-        this.RegisterGrainTimer(WakeOpenOrders, TimeSpan.FromMilliseconds(100), ResendPeriod);
+        // Timer ticks do not interleave with requests. The first tick comes soon after activation rather than inside it
+        // (execution may itself be recovering): after a restart, orders finish what they were doing now, not at their
+        // reminder. Then every minute: an order grain whose release was lost (its silo died after it was done) says
+        // again that it is done, so a lost release holds a slot of MaxOrdersInFlightPerPortfolio for a minute at most.
+        this.RegisterGrainTimer(WakeAsync, TimeSpan.FromMilliseconds(100), ResendPeriod);
+    }
+
+    /// <summary>Re-sends what a crash left unacknowledged, then wakes the order grains of the orders the book holds open.</summary>
+    private async Task WakeAsync()
+    {
+        await ResendUnacknowledged();
+        await WakeOpenOrders();
     }
 
     private async Task WakeOpenOrders()
@@ -98,11 +103,7 @@ public sealed partial class RiskGrain(
         }
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        await ResendUnacknowledged();
-        await WakeOpenOrders();
-    }
+    public Task ReceiveReminder(string reminderName, TickStatus status) => WakeAsync();
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
 
