@@ -16,6 +16,10 @@ internal static class ClusterBench
 
     private static readonly TimeSpan SiloStart = TimeSpan.FromSeconds(60);
 
+    /// <summary>The trading tape: a cent up every four hours of one-minute rounds, a blip every five minutes.</summary>
+    private const int DriftStepRounds = 240;
+    private const int DriftBlipRounds = 5;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
         try
@@ -82,15 +86,26 @@ internal static class ClusterBench
             throw new BenchFailure($"the quiet tape made the Strategies send {counters.IntentsSent:N0} intents; it is meant to trigger nothing");
         }
 
-        // Once and last: what it leaves queued at risk and execution keeps the cores busy after it. A short stretch first
-        // so risk, execution and the audit trail have run once before the clock starts.
-        var trending = TickTape.Trending(legRounds: 10);
-        await tick.RunAsync("trading tape warm-up", trending, TickScenario.WarmupRounds);
-        var intentsBefore = counters.IntentsSent;
-        var decidedBefore = counters.IntentsDecided;
-        var (ordersBefore, filledBefore) = (venue.Orders, venue.Filled);
-        report.Trading = Printed(await tick.RunAsync("tick path, trading tape", trending, rounds), output);
-        report.TradingActivity = $"while it ran, the Strategies sent {counters.IntentsSent - intentsBefore:N0} intents, risk decided {counters.IntentsDecided - decidedBefore:N0}, the paper venue saw {venue.Orders - ordersBefore:N0} orders and filled {venue.Filled - filledBefore:N0}";
+        // The trading tapes last: what they leave queued at risk and execution keeps the cores busy after them. A short
+        // stretch of each first so risk, execution and the audit trail have run once before the clock starts.
+        report.Trading = await MeasureTradingAsync(tick, TickTape.Drifting(stepRounds: DriftStepRounds, blipRounds: DriftBlipRounds), rounds, counters, venue, output);
+        report.OrderHeavy = await MeasureTradingAsync(tick, TickTape.Trending(legRounds: 10), rounds, counters, venue, output);
+    }
+
+    private static async Task<TradingRun> MeasureTradingAsync(TapeDriver tick, TickTape tape, int rounds, CallCounters counters, CountingVenue venue, TextWriter output)
+    {
+        await tick.RunAsync($"{tape.Name} tape warm-up", tape, TickScenario.WarmupRounds);
+        var (intents, decided, envelopes, signals) = (counters.IntentsSent, counters.IntentsDecided, counters.Envelopes, counters.Signals);
+        var (orders, filled) = (venue.Orders, venue.Filled);
+        var rate = Printed(await tick.RunAsync($"tick path, {tape.Name} tape", tape, rounds), output);
+        return new TradingRun(
+            rate,
+            counters.IntentsSent - intents,
+            counters.IntentsDecided - decided,
+            venue.Orders - orders,
+            venue.Filled - filled,
+            counters.Envelopes - envelopes,
+            counters.Signals - signals);
     }
 
     private static async Task<ExecutionResult> MeasureExecutionAsync(ClusterBenchOptions options, string? postgres, TextWriter output)

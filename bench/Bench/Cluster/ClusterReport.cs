@@ -33,9 +33,11 @@ internal sealed class ClusterReport(ClusterBenchOptions options, DateTimeOffset 
 
     public List<DeliveryRate> QuietTapes { get; } = [];
 
-    public DeliveryRate? Trading { get; set; }
+    /// <summary>The tape the target is stated for: trading with Signals most of what is recorded, as the issue measured.</summary>
+    public TradingRun? Trading { get; set; }
 
-    public string TradingActivity { get; set; } = "";
+    /// <summary>A stress tape with an intent on about one tick in five per market: no target, the cost of trading itself.</summary>
+    public TradingRun? OrderHeavy { get; set; }
 
     public List<ExecutionResult> Executions { get; } = [];
 
@@ -83,9 +85,16 @@ internal sealed class ClusterReport(ClusterBenchOptions options, DateTimeOffset 
 
             if (Trading is { } trading)
             {
-                var ratio = trading.DeliveriesPerSecond / raw.DeliveriesPerSecond;
-                _rows.Add(new Row("tick path, trading tape", Deliveries(trading), Cores(trading.Cores), Ratio(ratio, "of raw stream"), Target(ratio, TradingTarget, Invariant($">= {TradingTarget:0.00}"))));
-                _notes.Add($"trading tape: {TradingActivity}");
+                var ratio = trading.Rate.DeliveriesPerSecond / raw.DeliveriesPerSecond;
+                _rows.Add(new Row("tick path, trading tape", Deliveries(trading.Rate), Cores(trading.Rate.Cores), Ratio(ratio, "of raw stream"), Target(ratio, TradingTarget, Invariant($">= {TradingTarget:0.00}"))));
+                _notes.Add($"trading tape: {trading.Activity}");
+            }
+
+            if (OrderHeavy is { } heavy)
+            {
+                var ratio = heavy.Rate.DeliveriesPerSecond / raw.DeliveriesPerSecond;
+                _rows.Add(new Row("tick path, order-heavy tape", Deliveries(heavy.Rate), Cores(heavy.Rate.Cores), Ratio(ratio, "of raw stream"), "stress, no target"));
+                _notes.Add($"order-heavy tape: {heavy.Activity}");
             }
         }
 

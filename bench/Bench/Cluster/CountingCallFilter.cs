@@ -1,3 +1,4 @@
+using Polytraders.Contracts;
 using Polytraders.Grains;
 
 namespace Polytraders.Bench.Cluster;
@@ -8,7 +9,8 @@ namespace Polytraders.Bench.Cluster;
 /// memory streams, with <see cref="IGrainCallContext.Grain"/> the subscribing grain), and the call returns once the
 /// grain's <c>OnNextAsync</c> has run: counted after it returns, a delivery is a tick the subscriber has processed.
 /// Intents are counted twice: when sent to <see cref="IRiskGrain.Submit"/> (outgoing: one-way, so the sender never
-/// waits) and when risk has decided them (incoming, after the call). Grains are told apart by the interfaces they serve,
+/// waits) and when risk has decided them (incoming, after the call). Audit envelopes are counted as they are sent to an
+/// audit trail, Signals apart from the rest, so a run can say what its tape made the system record. Grains are told apart by the interfaces they serve,
 /// not by their classes, so a redesign of their internals keeps the counts working. Calls not counted pass straight
 /// through, without an extra state machine.
 /// </summary>
@@ -37,8 +39,29 @@ internal sealed class CountingCallFilter(CallCounters counters) : IIncomingGrain
         {
             counters.IntentSent();
         }
+        else if (context.Request.GetInterfaceType() == typeof(IAuditTrailGrain))
+        {
+            CountEnvelopes(context.Request.GetArgument(0));
+        }
 
         return context.Invoke();
+    }
+
+    private void CountEnvelopes(object? argument)
+    {
+        switch (argument)
+        {
+            case AuditEnvelope envelope:
+                counters.Enveloped(envelope);
+                break;
+            case IReadOnlyList<AuditEnvelope> envelopes:
+                foreach (var envelope in envelopes)
+                {
+                    counters.Enveloped(envelope);
+                }
+
+                break;
+        }
     }
 
     /// <summary>DeliverBatch, DeliverImmutable or DeliverMutable, whichever the provider uses; not GetSequenceToken and the like.</summary>

@@ -19,14 +19,25 @@ internal sealed class TickTape(string name, Func<int, long, int> centsOf)
     /// phase so the markets do not turn together. Every up leg crosses the load launch's entry threshold and reaches its
     /// take-profit, every down leg its exit threshold: with legs of 10 and fills at once, the momentum core decides an
     /// intent on about one tick in five per market. In the cluster a market then waits for its order's fill or
-    /// rejection, so how often the Strategies trade also says how fast risk and execution keep up.
+    /// rejection, so the faster risk and execution keep up, the more this tape trades: a stress of the order path, with
+    /// Signals well under half of what is recorded.
     /// </summary>
-    public static TickTape Trending(int legRounds) => new("trading", (market, round) =>
+    public static TickTape Trending(int legRounds) => new("order-heavy", (market, round) =>
     {
         var cycle = 2 * legRounds;
         var at = (int)((round + (market * 7L)) % cycle);
         return 40 + (at < legRounds ? at : cycle - at);
     });
+
+    /// <summary>
+    /// A quiet market that drifts: a cent up every <paramref name="stepRounds"/> rounds, and a print a cent above the
+    /// level every <paramref name="blipRounds"/> rounds (each market at its own phase). The blips keep moving the score
+    /// across its zones, so the Strategies record a Signal on most blips; the steps make them enter, and a position's
+    /// take-profit or holding limit makes them leave, a few times per market in a tape. Signals are then most of what is
+    /// recorded (the run prints the share), as in the measurement of trading ticks.
+    /// </summary>
+    public static TickTape Drifting(int stepRounds, int blipRounds) => new("trading", (market, round) =>
+        40 + (int)((round + (market * 7L)) / stepRounds) + ((round + market) % blipRounds == 0 ? 1 : 0));
 
     public string Name { get; } = name;
 
