@@ -18,11 +18,18 @@ public static class GrainServices
         services.AddBinaryGrainStateStorage();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
-        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<OrderSignerService>();
+        services.AddOrderSigning(configuration);
         services.AddOptions<ExecutionOptions>().Bind(configuration.GetSection(ExecutionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PaperVenueOptions>().Bind(configuration.GetSection(PaperVenueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IVenue, PaperVenue>();
+        return services;
+    }
+
+    /// <summary>The signing key and its options (section "Signing"): the grains' signer, and the operator tools' that need the key.</summary>
+    public static IServiceCollection AddOrderSigning(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<OrderSignerService>();
         return services;
     }
 }

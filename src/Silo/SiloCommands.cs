@@ -19,6 +19,8 @@ public static class SiloCommands
           verify-contracts [fixtures-dir]               validate the contract fixtures
           backtest --request <file> | --synthetic 50x180 [...]
                                                         run a Backtest here, no cluster; summary table + HTML report
+          clob-credentials [--nonce <n>]                derive (or create) the CLOB API credentials from the signing key
+                                                        (Signing:*, Clob:*) and store them encrypted beside the keystore
         --connection defaults to Storage:MigrationConnectionString (migrate) or Storage:ConnectionString.
         """;
 
@@ -34,6 +36,8 @@ public static class SiloCommands
                     return await MigrateAsync(args[1..], Console.Out, Console.Error);
                 case "verify-chain":
                     return await VerifyChainAsync(args[1..], Console.Out, Console.Error);
+                case "clob-credentials":
+                    return await ClobCredentialsCommand.RunAsync(args[1..], ToolConfiguration(), Console.Out, Console.Error);
                 case "backtest":
                     return await Backtest.BacktestCommand.RunAsync(args[1..], Console.Out, Console.Error);
                 case "help" or "--help" or "-h":
@@ -133,15 +137,17 @@ public static class SiloCommands
         return failed == 0 ? 0 : 1;
     }
 
+    private static StorageOptions StorageFromConfiguration() =>
+        ToolConfiguration().GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+
     /// <summary>The same sources the host reads (appsettings beside the binaries, environment), for the tools.</summary>
-    private static StorageOptions StorageFromConfiguration()
+    private static IConfiguration ToolConfiguration()
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
-        var configuration = new ConfigurationBuilder()
+        return new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, $"appsettings.{environment}.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        return configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
     }
 }

@@ -220,6 +220,21 @@ public static partial class ReasonCodes
     /// <summary>The tick size is not one the venue supports.</summary>
     public const string ExecInvalidTickSize = "EXEC_INVALID_TICK_SIZE";
 
+    /// <summary>An order amount does not fit the signed order's 64-bit amount fields (2^64 - 1 base units).</summary>
+    public const string ExecAmountOutOfRange = "EXEC_AMOUNT_OUT_OF_RANGE";
+
+    /// <summary>A deposit-wallet (POLY_1271) account has no funder address, so no order can be signed for it.</summary>
+    public const string ExecFunderRequired = "EXEC_FUNDER_REQUIRED";
+
+    /// <summary>The token id is not a uint256.</summary>
+    public const string ExecInvalidTokenId = "EXEC_INVALID_TOKEN_ID";
+
+    /// <summary>The order side is neither BUY nor SELL.</summary>
+    public const string ExecInvalidSide = "EXEC_INVALID_SIDE";
+
+    /// <summary>The signature type is not one the exchange verifies (EOA, proxy, Safe, deposit wallet).</summary>
+    public const string ExecInvalidSignatureType = "EXEC_INVALID_SIGNATURE_TYPE";
+
     /// <summary>The venue could not be reached; the order stays pending for reconciliation.</summary>
     public const string ExecVenueUnavailable = "EXEC_VENUE_UNAVAILABLE";
 
@@ -354,6 +369,11 @@ public static partial class ReasonCodes
         new() { Code = ExecPriceNotOnTick, Family = ReasonCodeEntryFamily.Exec, Meaning = "The price is not a multiple of the market's tick size.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecSizeBelowMinimum, Family = ReasonCodeEntryFamily.Exec, Meaning = "The size is below the market's minimum order size.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecInvalidTickSize, Family = ReasonCodeEntryFamily.Exec, Meaning = "The tick size is not one the venue supports.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecAmountOutOfRange, Family = ReasonCodeEntryFamily.Exec, Meaning = "An order amount does not fit the signed order's 64-bit amount fields (2^64 - 1 base units).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFunderRequired, Family = ReasonCodeEntryFamily.Exec, Meaning = "A deposit-wallet (POLY_1271) account has no funder address, so no order can be signed for it.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecInvalidTokenId, Family = ReasonCodeEntryFamily.Exec, Meaning = "The token id is not a uint256.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecInvalidSide, Family = ReasonCodeEntryFamily.Exec, Meaning = "The order side is neither BUY nor SELL.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecInvalidSignatureType, Family = ReasonCodeEntryFamily.Exec, Meaning = "The signature type is not one the exchange verifies (EOA, proxy, Safe, deposit wallet).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecVenueUnavailable, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue could not be reached; the order stays pending for reconciliation.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecSaturated, Family = ReasonCodeEntryFamily.Exec, Meaning = "Execution's window of orders in flight is full: the order was not signed and never reached the venue.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecReconciled, Family = ReasonCodeEntryFamily.Exec, Meaning = "After a restart, a pending order was reconciled with the venue instead of resubmitted.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },

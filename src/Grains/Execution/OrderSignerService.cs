@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polytraders.Polymarket.Auth;
+using Polytraders.Polymarket.Clob;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Keystore;
 using Polytraders.Polymarket.Orders;
@@ -42,6 +44,16 @@ public sealed class OrderSignerService : IDisposable
     public OrderResult<SignedOrderV2> SignLimit(ulong salt, DateTimeOffset at, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
         new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, BuilderCode: builderCode), new FixedClock(at), () => salt)
             .BuildLimit(tokenId, side, price, size, rules);
+
+    /// <summary>
+    /// L1 (ClobAuth): the key's L2 API credentials from <paramref name="client"/>, derived, or created when the venue has
+    /// none under <paramref name="nonce"/>. The key signs the attestation here and stays here.
+    /// </summary>
+    public Task<(ApiCredentials Credentials, bool Created)> DeriveOrCreateClobCredentialsAsync(ClobRestClient client, long nonce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.DeriveOrCreateApiKeyAsync(_signer.Value, nonce, cancellationToken);
+    }
 
     private sealed class FixedClock(DateTimeOffset at) : TimeProvider
     {

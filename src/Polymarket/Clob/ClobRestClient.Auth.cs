@@ -8,8 +8,7 @@ namespace Polytraders.Polymarket.Clob;
 
 /// <summary>
 /// L1 (EIP-712 ClobAuth) calls that create or recover the account's L2 credentials. Source: create_api_key /
-/// derive_api_key / create_or_derive_api_key in py-clob-client-v2 client.py (answer {"apiKey","secret","passphrase"};
-/// a create refused with 400 or 409 means the key exists and is derived instead). The answer is never logged.
+/// derive_api_key in py-clob-client-v2 client.py (answer {"apiKey","secret","passphrase"}). The answer is never logged.
 /// </summary>
 public sealed partial class ClobRestClient
 {
@@ -21,16 +20,21 @@ public sealed partial class ClobRestClient
     public Task<ApiCredentials> DeriveApiKeyAsync(EthereumSigner signer, BigInteger nonce = default, CancellationToken cancellationToken = default) =>
         ApiKeyAsync(HttpMethod.Get, ClobEndpoints.DeriveApiKey, signer, nonce, cancellationToken);
 
-    /// <summary>Creates the key, or derives it when the venue says it already exists (400/409).</summary>
-    public async Task<ApiCredentials> CreateOrDeriveApiKeyAsync(EthereumSigner signer, BigInteger nonce = default, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Derives the key, or creates it when the venue has none under <paramref name="nonce"/> (derive refused with 400 or
+    /// 404); <c>Created</c> says which. Derive comes first so that a run never mints a second key while one exists: the
+    /// reference clients create first and fall back to derive (createOrDeriveApiKey in clob-client-v2 src/client.ts),
+    /// relying on the venue refusing the second create. Anything else, an L1 refusal (401) included, propagates.
+    /// </summary>
+    public async Task<(ApiCredentials Credentials, bool Created)> DeriveOrCreateApiKeyAsync(EthereumSigner signer, BigInteger nonce = default, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await CreateApiKeyAsync(signer, nonce, cancellationToken).ConfigureAwait(false);
+            return (await DeriveApiKeyAsync(signer, nonce, cancellationToken).ConfigureAwait(false), false);
         }
-        catch (ClobApiException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict)
+        catch (ClobApiException ex) when (ex.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound)
         {
-            return await DeriveApiKeyAsync(signer, nonce, cancellationToken).ConfigureAwait(false);
+            return (await CreateApiKeyAsync(signer, nonce, cancellationToken).ConfigureAwait(false), true);
         }
     }
 

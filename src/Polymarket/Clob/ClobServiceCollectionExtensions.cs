@@ -21,8 +21,9 @@ public static class ClobServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<ClobOptions>().Bind(configuration.GetSection(ClobOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ClobCredentialsOptions>().Bind(configuration.GetSection(ClobCredentialsOptions.Section));
+        services.AddOptions<ClobCredentialsOptions>().Bind(configuration.GetSection(ClobCredentialsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClobOptions>, ClobOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClobCredentialsOptions>, ClobCredentialsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ClobRateLimiter>();
         services.TryAddSingleton<IClobAccountSource, ConfiguredClobAccountSource>();

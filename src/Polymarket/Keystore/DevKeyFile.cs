@@ -21,24 +21,7 @@ public static partial class DevKeyFile
 
         var key = SigningKey.Generate();
         var json = Web3Keystore.Encrypt(key, password, kdf ?? KeystoreKdf.StandardScrypt);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        // Owner-only from the moment the file exists (it is encrypted, but there is no reason to share it).
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options))
-        {
-            writer.Write(json);
-        }
-
+        OwnerOnlyFile.Write(path, json, overwrite: false);
         LogCreated(logger, path);
         return key;
     }

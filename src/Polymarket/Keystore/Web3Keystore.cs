@@ -29,15 +29,45 @@ public static class Web3Keystore
     public static string Encrypt(SigningKey key, string password, KeystoreKdf kdf)
     {
         ArgumentNullException.ThrowIfNull(key);
+        return EncryptSecret(key.Bytes, AddressOf(key), password, kdf);
+    }
+
+    /// <summary>Opens a keystore; a wrong password or tampered file fails the MAC check.</summary>
+    public static SigningKey Decrypt(string json, string password)
+    {
+        var (_, plaintext) = DecryptSecret(json, password);
+        try
+        {
+            return SigningKey.FromBytes(plaintext);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>The key derivation a keystore was written with, so that what is stored beside it is no weaker.</summary>
+    public static KeystoreKdf KdfOf(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return KeystoreFile.Parse(json).Kdf;
+    }
+
+    /// <summary>
+    /// The v3 envelope around any secret of <paramref name="address"/>'s account, not only its key: the account's
+    /// API credentials are kept in the same file format, KDF and cipher as the key itself.
+    /// </summary>
+    internal static string EncryptSecret(ReadOnlySpan<byte> secret, EthereumAddress address, string password, KeystoreKdf kdf)
+    {
         ArgumentNullException.ThrowIfNull(kdf);
         var salt = RandomNumberGenerator.GetBytes(SaltLength);
         var iv = RandomNumberGenerator.GetBytes(IvLength);
         var derived = DeriveKey(password, kdf, salt);
         try
         {
-            var ciphertext = AesCtr(derived, iv, key.Bytes);
+            var ciphertext = AesCtr(derived, iv, secret);
             var mac = Mac(derived, ciphertext);
-            return Write(AddressOf(key), kdf, salt, iv, ciphertext, mac);
+            return Write(address, kdf, salt, iv, ciphertext, mac);
         }
         finally
         {
@@ -45,13 +75,12 @@ public static class Web3Keystore
         }
     }
 
-    /// <summary>Opens a keystore; a wrong password or tampered file fails the MAC check.</summary>
-    public static SigningKey Decrypt(string json, string password)
+    /// <summary>Opens a v3 envelope: the account address it names (if any) and the secret, which the caller zeroes.</summary>
+    internal static (EthereumAddress? Address, byte[] Secret) DecryptSecret(string json, string password)
     {
         ArgumentNullException.ThrowIfNull(json);
         var file = KeystoreFile.Parse(json);
         var derived = DeriveKey(password, file.Kdf, file.Salt);
-        byte[]? plaintext = null;
         try
         {
             if (!CryptographicOperations.FixedTimeEquals(Mac(derived, file.Ciphertext), file.Mac))
@@ -59,16 +88,11 @@ public static class Web3Keystore
                 throw new KeystoreException("Keystore MAC mismatch: wrong password or corrupted file.");
             }
 
-            plaintext = AesCtr(derived, file.Iv, file.Ciphertext);
-            return SigningKey.FromBytes(plaintext);
+            return (file.Address, AesCtr(derived, file.Iv, file.Ciphertext));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(derived);
-            if (plaintext is not null)
-            {
-                CryptographicOperations.ZeroMemory(plaintext);
-            }
         }
     }
 
@@ -162,8 +186,29 @@ public static class Web3Keystore
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// The address the file names: optional in the definition, written by geth without its 0x prefix, and informative
+    /// only, so a malformed one leaves the key readable.
+    /// </summary>
+    private static EthereumAddress? AddressOf(JsonElement root)
+    {
+        if (!root.TryGetProperty("address", out var named) || named.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return EthereumAddress.Parse(named.GetString()!);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The parts of a v3 file needed to open it.</summary>
-    private sealed record KeystoreFile(KeystoreKdf Kdf, byte[] Salt, byte[] Iv, byte[] Ciphertext, byte[] Mac)
+    private sealed record KeystoreFile(EthereumAddress? Address, KeystoreKdf Kdf, byte[] Salt, byte[] Iv, byte[] Ciphertext, byte[] Mac)
     {
         public static KeystoreFile Parse(string json)
         {
@@ -197,6 +242,7 @@ public static class Web3Keystore
                 }
 
                 return new KeystoreFile(
+                    AddressOf(root),
                     kdf,
                     Hex.Decode(parameters.GetProperty("salt").GetString()!),
                     Hex.Decode(crypto.GetProperty("cipherparams").GetProperty("iv").GetString()!),

@@ -14,6 +14,12 @@ internal static class AmountRounding
     /// </summary>
     private const decimal BaseUnitsPerToken = 1_000_000m;
 
+    /// <summary>
+    /// The largest token quantity an amount field holds: ulong.MaxValue base units. The signed struct's amounts are
+    /// uint256, but this library carries them as 64-bit integers (<see cref="OrderV2"/>), far above any real order.
+    /// </summary>
+    public const decimal MaxTokens = ulong.MaxValue / BaseUnitsPerToken;
+
     /// <summary>Extra places the references round up to before truncating, to absorb representation noise (amount + 4).</summary>
     private const int GuardDecimals = 4;
 
@@ -42,6 +48,9 @@ internal static class AmountRounding
         return DecimalPlaces(rounded) > tick.AmountDecimals ? RoundDown(rounded, tick.AmountDecimals) : rounded;
     }
 
-    /// <summary>parseUnits(x, 6): the value is already at most 6 places, so the product is exact.</summary>
+    /// <summary>
+    /// parseUnits(x, 6): the value is already at most 6 places, so the product is exact. Callers keep the value
+    /// within [0, <see cref="MaxTokens"/>].
+    /// </summary>
     public static ulong ToBaseUnits(decimal value) => decimal.ToUInt64(value * BaseUnitsPerToken);
 }

@@ -14,4 +14,19 @@ public enum OrderRefusal
 
     /// <summary>The tick size is not one the CLOB uses (0.1, 0.01, 0.005, 0.0025, 0.001, 0.0001).</summary>
     InvalidTickSize,
+
+    /// <summary>An amount in base units does not fit the signed order's 64-bit amount fields.</summary>
+    AmountOutOfRange,
+
+    /// <summary>A deposit-wallet (POLY_1271) account has no funder: the wallet that makes and signs its orders.</summary>
+    FunderRequired,
+
+    /// <summary>The token id is not a uint256 (negative, or 2^256 or more).</summary>
+    InvalidTokenId,
+
+    /// <summary>The side is neither BUY nor SELL.</summary>
+    InvalidSide,
+
+    /// <summary>The signature type is not one the exchange verifies (EOA, POLY_PROXY, POLY_GNOSIS_SAFE, POLY_1271).</summary>
+    InvalidSignatureType,
 }

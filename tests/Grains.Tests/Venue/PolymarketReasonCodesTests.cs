@@ -13,6 +13,11 @@ public sealed class PolymarketReasonCodesTests
     [InlineData(OrderRefusal.PriceOutOfRange, ReasonCodes.ExecPriceOutOfRange)]
     [InlineData(OrderRefusal.SizeBelowMinimum, ReasonCodes.ExecSizeBelowMinimum)]
     [InlineData(OrderRefusal.InvalidTickSize, ReasonCodes.ExecInvalidTickSize)]
+    [InlineData(OrderRefusal.AmountOutOfRange, ReasonCodes.ExecAmountOutOfRange)]
+    [InlineData(OrderRefusal.FunderRequired, ReasonCodes.ExecFunderRequired)]
+    [InlineData(OrderRefusal.InvalidTokenId, ReasonCodes.ExecInvalidTokenId)]
+    [InlineData(OrderRefusal.InvalidSide, ReasonCodes.ExecInvalidSide)]
+    [InlineData(OrderRefusal.InvalidSignatureType, ReasonCodes.ExecInvalidSignatureType)]
     public void each_order_refusal_has_its_reason_code(OrderRefusal refusal, string code) =>
         Assert.Equal(code, PolymarketReasonCodes.Of(refusal));
 

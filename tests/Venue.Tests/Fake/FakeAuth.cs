@@ -12,8 +12,8 @@ namespace Polytraders.Venue.Tests.Fake;
 /// <summary>
 /// What the CLOB checks on authenticated requests. L2: the key exists, the passphrase and address belong to it, the
 /// timestamp is fresh, and POLY_SIGNATURE is the HMAC-SHA256 (base64url secret, base64url digest) of
-/// timestamp ‖ method ‖ path ‖ body, recomputed here independently of the client's code. L1: the EIP-712 ClobAuth
-/// signature recovers POLY_ADDRESS.
+/// timestamp ‖ method ‖ path ‖ body, recomputed here independently of the client's code. L1: the timestamp is fresh,
+/// the nonce a non-negative integer, and the EIP-712 ClobAuth signature over them recovers POLY_ADDRESS.
 /// </summary>
 public static class FakeAuth
 {
@@ -42,19 +42,24 @@ public static class FakeAuth
         return FixedEquals(Header(PolyHeaderNames.Signature), expected) ? (account, null) : (null, "Unauthorized/Invalid api key");
     }
 
-    public static (EthereumAddress? Address, BigInteger Nonce, string? Error) VerifyL1(HttpContext context, long chainId)
+    public static (EthereumAddress? Address, BigInteger Nonce, string? Error) VerifyL1(HttpContext context, long chainId, FakeClobState state)
     {
         var headers = context.Request.Headers;
         try
         {
             var address = EthereumAddress.Parse(headers[PolyHeaderNames.Address].ToString());
-            var timestamp = long.Parse(headers[PolyHeaderNames.Timestamp].ToString(), CultureInfo.InvariantCulture);
-            var nonce = BigInteger.Parse(headers[PolyHeaderNames.Nonce].ToString(), CultureInfo.InvariantCulture);
+            var timestamp = long.Parse(headers[PolyHeaderNames.Timestamp].ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
+            var nonce = BigInteger.Parse(headers[PolyHeaderNames.Nonce].ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
+            if ((DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(timestamp)).Duration() > state.MaxTimestampSkew)
+            {
+                return (null, nonce, "Invalid L1 Request headers: stale timestamp");
+            }
+
             var digest = ClobAuth.Digest(address, chainId, timestamp, nonce);
             var recovered = SignatureRecovery.RecoverAddress(digest, Hex.Decode(headers[PolyHeaderNames.Signature].ToString()));
             return recovered == address ? (address, nonce, null) : (null, nonce, "Invalid L1 Request headers");
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException)
         {
             return (null, BigInteger.Zero, "Invalid L1 Request headers");
         }

@@ -56,7 +56,7 @@ public static class FakeMarketDataEndpoints
 
         app.MapPost("/auth/api-key", (HttpContext c) =>
         {
-            var (address, nonce, error) = FakeAuth.VerifyL1(c, FakeClob.ChainId);
+            var (address, nonce, error) = FakeAuth.VerifyL1(c, FakeClob.ChainId, clob.State);
             if (address is not { } a)
             {
                 return FakeJson.Error(401, error!);
@@ -67,7 +67,7 @@ public static class FakeMarketDataEndpoints
         });
         app.MapGet("/auth/derive-api-key", (HttpContext c) =>
         {
-            var (address, nonce, error) = FakeAuth.VerifyL1(c, FakeClob.ChainId);
+            var (address, nonce, error) = FakeAuth.VerifyL1(c, FakeClob.ChainId, clob.State);
             if (address is not { } a)
             {
                 return FakeJson.Error(401, error!);

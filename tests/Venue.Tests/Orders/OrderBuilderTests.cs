@@ -78,10 +78,44 @@ public class OrderBuilderTests
     }
 
     [Fact]
-    public void deposit_wallet_accounts_need_a_funder()
+    public void a_deposit_wallet_account_without_a_funder_refuses_every_order()
     {
         using var owner = TestAccounts.Hardhat();
-        Assert.Throws<ArgumentException>(() => new OrderBuilder(owner, new OrderBuilderOptions(137, OrderSignatureType.Poly1271), new FixedClock(Now)));
+        var builder = new OrderBuilder(owner, new OrderBuilderOptions(137, OrderSignatureType.Poly1271), new FixedClock(Now));
+
+        Assert.Equal(OrderRefusal.FunderRequired, builder.BuildLimit(1, OrderSide.Buy, 0.5m, 10m, Hundredth).Refusal);
+        Assert.Equal(OrderRefusal.FunderRequired, builder.BuildMarket(1, OrderSide.Sell, 10m, 0.5m, Hundredth).Refusal);
+    }
+
+    [Fact]
+    public void a_signature_type_the_exchange_does_not_verify_is_refused()
+    {
+        using var owner = TestAccounts.Hardhat();
+        var builder = new OrderBuilder(owner, new OrderBuilderOptions(137, (OrderSignatureType)4, Funder: DepositWallet), new FixedClock(Now));
+
+        Assert.Equal(OrderRefusal.InvalidSignatureType, builder.BuildLimit(1, OrderSide.Buy, 0.5m, 10m, Hundredth).Refusal);
+    }
+
+    [Fact]
+    public void token_ids_outside_uint256_are_refused_and_the_largest_is_signed()
+    {
+        using var signer = TestAccounts.Hardhat();
+        var builder = new OrderBuilder(signer, new OrderBuilderOptions(137), new FixedClock(Now));
+        var limit = System.Numerics.BigInteger.One << 256;
+
+        Assert.Equal(OrderRefusal.InvalidTokenId, builder.BuildLimit(limit, OrderSide.Buy, 0.5m, 10m, Hundredth).Refusal);
+        Assert.Equal(OrderRefusal.InvalidTokenId, builder.BuildMarket(-1, OrderSide.Buy, 10m, 0.5m, Hundredth).Refusal);
+        Assert.Equal(limit - 1, builder.BuildLimit(limit - 1, OrderSide.Buy, 0.5m, 10m, Hundredth).Value.Order.TokenId);
+    }
+
+    [Fact]
+    public void an_order_too_large_for_64_bit_amounts_is_refused_not_thrown()
+    {
+        using var signer = TestAccounts.Hardhat();
+        var builder = new OrderBuilder(signer, new OrderBuilderOptions(137), new FixedClock(Now));
+
+        Assert.Equal(OrderRefusal.AmountOutOfRange, builder.BuildLimit(1, OrderSide.Buy, 0.5m, 1e20m, Hundredth).Refusal);
+        Assert.Equal(OrderRefusal.AmountOutOfRange, builder.BuildMarket(1, OrderSide.Buy, 1e15m, 0.01m, Hundredth).Refusal);
     }
 
     [Fact]

@@ -85,10 +85,48 @@ public class OrderPricingTests
     }
 
     [Fact]
-    public void market_price_is_truncated_to_the_tick_places_before_it_is_checked()
+    public void a_market_price_inside_the_range_is_truncated_to_the_tick_places()
     {
         var amounts = OrderPricing.ForMarket(OrderSide.Sell, 10m, 0.569m, Rules("0.01")).Value;
         Assert.Equal(new OrderAmounts(OrderSide.Sell, 10_000_000, 5_600_000), amounts);
+    }
+
+    // clob-client-v2 createMarketOrder checks priceValid(price, tickSize) on the caller's price before
+    // getMarketOrderRawAmounts truncates it. Truncating first signed a SELL at 0.965 on a 0.1 tick with a
+    // 0.9 floor, more than a tick looser than the caller's limit (the band between 1 − tick and 1); the band
+    // between 0 and the tick was refused either way, and stays so.
+    [Theory]
+    [InlineData("0.1", "0.965", OrderSide.Sell)]
+    [InlineData("0.1", "0.95", OrderSide.Buy)]
+    [InlineData("0.1", "0.9000001", OrderSide.Sell)]
+    [InlineData("0.01", "0.995", OrderSide.Sell)]
+    [InlineData("0.01", "0.999", OrderSide.Buy)]
+    [InlineData("0.005", "0.9951", OrderSide.Sell)]
+    [InlineData("0.0025", "0.998", OrderSide.Buy)]
+    [InlineData("0.001", "0.9995", OrderSide.Sell)]
+    [InlineData("0.0001", "0.99995", OrderSide.Buy)]
+    [InlineData("0.1", "0.05", OrderSide.Buy)]
+    [InlineData("0.1", "0.099", OrderSide.Sell)]
+    [InlineData("0.01", "0.005", OrderSide.Sell)]
+    [InlineData("0.01", "0.0099", OrderSide.Buy)]
+    [InlineData("0.001", "0.0005", OrderSide.Buy)]
+    [InlineData("0.0001", "0.00005", OrderSide.Sell)]
+    public void market_prices_outside_tick_to_one_minus_tick_are_refused_before_truncation(string tick, string price, OrderSide side)
+    {
+        var result = OrderPricing.ForMarket(side, 100m, decimal.Parse(price), Rules(tick));
+        Assert.Equal(OrderRefusal.PriceOutOfRange, result.Refusal);
+    }
+
+    [Theory]
+    [InlineData("0.1", "0.1")]
+    [InlineData("0.1", "0.9")]
+    [InlineData("0.01", "0.01")]
+    [InlineData("0.01", "0.99")]
+    [InlineData("0.0001", "0.9999")]
+    public void market_prices_on_the_range_bounds_are_accepted_on_both_sides(string tick, string price)
+    {
+        Assert.True(OrderPricing.ForMarket(OrderSide.Buy, 100m, decimal.Parse(price), Rules(tick)).IsSuccess);
+        Assert.True(OrderPricing.ForMarket(OrderSide.Sell, 100m, decimal.Parse(price), Rules(tick)).IsSuccess);
     }
 
     [Theory]
@@ -171,6 +209,40 @@ public class OrderPricingTests
     public void tick_size_parses_the_api_text_form_with_trailing_zeros()
     {
         Assert.Same(TickSize.Hundredth, TickSize.Parse("0.010").Value);
+    }
+
+    [Fact]
+    public void the_largest_limit_size_that_fits_64_bit_base_units_is_signed_and_the_next_lot_is_refused()
+    {
+        var largest = OrderPricing.ForLimit(OrderSide.Sell, 0.5m, 18_446_744_073_709.55m, Rules("0.01"));
+        var next = OrderPricing.ForLimit(OrderSide.Sell, 0.5m, 18_446_744_073_709.56m, Rules("0.01"));
+
+        Assert.Equal(18_446_744_073_709_550_000UL, largest.Value.MakerAmount);
+        Assert.Equal(OrderRefusal.AmountOutOfRange, next.Refusal);
+    }
+
+    [Theory]
+    [InlineData(OrderSide.Buy, "1e13", "0.01", "0.01")] // 10^13 pUSD buys 10^15 shares: the taker leg overflows
+    [InlineData(OrderSide.Buy, "79228162514264337593543950335", "0.0001", "0.0001")]
+    [InlineData(OrderSide.Sell, "79228162514264337593543950335", "0.99", "0.01")]
+    [InlineData(OrderSide.Sell, "2e13", "0.5", "0.1")]
+    public void market_amounts_beyond_64_bit_base_units_are_refused(OrderSide side, string amount, string price, string tick)
+    {
+        var result = OrderPricing.ForMarket(side, decimal.Parse(amount, System.Globalization.NumberStyles.Float), decimal.Parse(price), Rules(tick));
+        Assert.Equal(OrderRefusal.AmountOutOfRange, result.Refusal);
+    }
+
+    [Fact]
+    public void limit_size_of_decimal_max_is_refused_not_thrown()
+    {
+        Assert.Equal(OrderRefusal.AmountOutOfRange, OrderPricing.ForLimit(OrderSide.Buy, 0.01m, decimal.MaxValue, Rules("0.01")).Refusal);
+    }
+
+    [Fact]
+    public void a_side_that_is_neither_buy_nor_sell_is_refused()
+    {
+        Assert.Equal(OrderRefusal.InvalidSide, OrderPricing.ForLimit((OrderSide)2, 0.5m, 10m, Rules("0.01")).Refusal);
+        Assert.Equal(OrderRefusal.InvalidSide, OrderPricing.ForMarket((OrderSide)255, 10m, 0.5m, Rules("0.01")).Refusal);
     }
 
     [Fact]

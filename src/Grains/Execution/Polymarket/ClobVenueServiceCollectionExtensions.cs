@@ -15,13 +15,20 @@ public static class ClobVenueServiceCollectionExtensions
     /// <see cref="IVenue"/> (replacing the paper venue). <paramref name="pumpMarketFeed"/> adds
     /// <see cref="MarketFeedPump"/> and <paramref name="pumpUserFeed"/> adds <see cref="UserFeedPump"/> (fills of
     /// resting orders → the execution grain) as hosted services; both need a silo (or an Orleans client) in the same
-    /// container.
+    /// container. With "Clob:Credentials:FromKey" the credentials come from the signing key, taken at start.
     /// </summary>
     public static IServiceCollection AddPolymarketClob(this IServiceCollection services, IConfiguration configuration, bool pumpMarketFeed = true, bool pumpUserFeed = true)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddPolymarketClobClient(configuration);
+        if (configuration.GetSection(ClobCredentialsOptions.Section).Get<ClobCredentialsOptions>() is { FromKey: true })
+        {
+            // Before the pumps: hosted services start in registration order, and the user feed needs the account.
+            services.AddClobCredentialsFromKey();
+            services.AddHostedService<ClobCredentialsWarmup>();
+        }
+
         services.AddOptions<ClobVenueOptions>().Bind(configuration.GetSection(ClobVenueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<SubmittedOrderIndex>();
         services.TryAddSingleton<ClobVenue>();
@@ -36,6 +43,17 @@ public static class ClobVenueServiceCollectionExtensions
             services.AddHostedService<UserFeedPump>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Takes the account's L2 credentials from the signing key (<see cref="KeyDerivedClobAccountSource"/>) instead of
+    /// configuration. Needs the CLOB client and the signer (<see cref="GrainServices.AddOrderSigning"/>) registered.
+    /// </summary>
+    public static IServiceCollection AddClobCredentialsFromKey(this IServiceCollection services)
+    {
+        services.TryAddSingleton<KeyDerivedClobAccountSource>();
+        services.Replace(ServiceDescriptor.Singleton<IClobAccountSource>(sp => sp.GetRequiredService<KeyDerivedClobAccountSource>()));
         return services;
     }
 }

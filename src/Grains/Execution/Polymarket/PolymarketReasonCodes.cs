@@ -13,6 +13,11 @@ public static class PolymarketReasonCodes
         OrderRefusal.PriceOutOfRange => ReasonCodes.ExecPriceOutOfRange,
         OrderRefusal.SizeBelowMinimum => ReasonCodes.ExecSizeBelowMinimum,
         OrderRefusal.InvalidTickSize => ReasonCodes.ExecInvalidTickSize,
+        OrderRefusal.AmountOutOfRange => ReasonCodes.ExecAmountOutOfRange,
+        OrderRefusal.FunderRequired => ReasonCodes.ExecFunderRequired,
+        OrderRefusal.InvalidTokenId => ReasonCodes.ExecInvalidTokenId,
+        OrderRefusal.InvalidSide => ReasonCodes.ExecInvalidSide,
+        OrderRefusal.InvalidSignatureType => ReasonCodes.ExecInvalidSignatureType,
         _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Unknown order refusal."),
     };
 

@@ -18,7 +18,9 @@ namespace Polytraders.Venue.Tests.Support;
 /// <summary>
 /// The embedded silo configuration with the CLOB venue pointed at a started fake: a development keystore whose
 /// address holds an API key and 1 000 pUSD on the fake, the market configured in its grain, PORT-001 of the
-/// replay fixtures configured, and the user feed pump subscribed. The silo's log lines are captured in <see cref="Logs"/>.
+/// replay fixtures configured, and the user feed pump subscribed. With credentialsFromKey the silo has no API key
+/// configured and takes it from the key at start (the fake has none for it, so it is created). The silo's log lines
+/// are captured in <see cref="Logs"/>.
 /// </summary>
 public sealed class ClobSilo : IAsyncDisposable
 {
@@ -27,16 +29,18 @@ public sealed class ClobSilo : IAsyncDisposable
     private readonly InProcessTestCluster _cluster;
     private readonly string _keys;
 
-    private ClobSilo(FakeClob clob, FakeMarket market, FakeAccount account, EthereumAddress signer, InProcessTestCluster cluster, string keys, CapturedLogs logs)
+    private ClobSilo(FakeClob clob, FakeMarket market, EthereumAddress signer, InProcessTestCluster cluster, string keys, CapturedLogs logs)
     {
-        (Clob, Market, Account, Signer, _cluster, _keys, Logs) = (clob, market, account, signer, cluster, keys, logs);
+        (Clob, Market, Signer, _cluster, _keys, Logs) = (clob, market, signer, cluster, keys, logs);
     }
 
     public FakeClob Clob { get; }
 
     public FakeMarket Market { get; }
 
-    public FakeAccount Account { get; }
+    public FakeAccount Account { get; private set; } = null!;
+
+    public string KeysDirectory => _keys;
 
     public EthereumAddress Signer { get; }
 
@@ -47,7 +51,7 @@ public sealed class ClobSilo : IAsyncDisposable
     public CapturedLogs Logs { get; }
 
     /// <summary><paramref name="settings"/> add to or override the configuration (e.g. "Clob:MaxGetRetries").</summary>
-    public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket, IReadOnlyDictionary<string, string?>? settings = null, bool credentialsFromKey = false)
     {
         var clob = await FakeClob.StartAsync();
         var market = addMarket(clob);
@@ -60,7 +64,17 @@ public sealed class ClobSilo : IAsyncDisposable
             signer = ethereum.Address;
         }
 
-        var account = clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
+        var account = credentialsFromKey ? null : clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
+        clob.State.PusdBalances[signer] = 1_000_000_000;
+        var credentials = account is null
+            ? new Dictionary<string, string?> { ["Clob:Credentials:FromKey"] = "true" }
+            : new Dictionary<string, string?>
+            {
+                ["Clob:Credentials:Address"] = signer.ToString(),
+                ["Clob:Credentials:ApiKey"] = account.ApiKey,
+                ["Clob:Credentials:Secret"] = account.Secret,
+                ["Clob:Credentials:Passphrase"] = account.Passphrase,
+            };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Signing:KeystorePath"] = keystore,
@@ -71,11 +85,7 @@ public sealed class ClobSilo : IAsyncDisposable
             ["Clob:ChainId"] = FakeClob.ChainId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Clob:ReconnectInitialDelay"] = "00:00:00.050",
             ["Clob:ReconnectMaxDelay"] = "00:00:00.500",
-            ["Clob:Credentials:Address"] = signer.ToString(),
-            ["Clob:Credentials:ApiKey"] = account.ApiKey,
-            ["Clob:Credentials:Secret"] = account.Secret,
-            ["Clob:Credentials:Passphrase"] = account.Passphrase,
-        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
+        }).AddInMemoryCollection(credentials).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = new InProcessTestClusterBuilder(1);
         var logs = new CapturedLogs();
         builder.ConfigureSilo((_, silo) =>
@@ -84,7 +94,7 @@ public sealed class ClobSilo : IAsyncDisposable
             silo.Services.AddPolymarketClob(configuration, pumpMarketFeed: false);
             silo.Services.AddSingleton<ILoggerProvider>(logs);
         });
-        var silo = new ClobSilo(clob, market, account, signer, builder.Build(), keys, logs);
+        var silo = new ClobSilo(clob, market, signer, builder.Build(), keys, logs);
         try
         {
             await silo._cluster.DeployAsync();
@@ -92,7 +102,9 @@ public sealed class ClobSilo : IAsyncDisposable
             silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
             await silo.Grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
             await silo.Grains.GetGrain<IPortfolioGrain>(silo.Portfolio.PortfolioId).Configure(silo.Portfolio);
-            await Eventually.TrueAsync(() => clob.Sockets.UserSubscriptionKeys.Contains(account.ApiKey), "the user feed pump subscribed", TimeSpan.FromSeconds(15));
+            FakeAccount? Trading() => account ?? clob.IssuedKey(signer, System.Numerics.BigInteger.Zero);
+            await Eventually.TrueAsync(() => Trading() is { } key && clob.Sockets.UserSubscriptionKeys.Contains(key.ApiKey), "the user feed pump subscribed", TimeSpan.FromSeconds(15));
+            silo.Account = Trading()!;
             return silo;
         }
         catch
