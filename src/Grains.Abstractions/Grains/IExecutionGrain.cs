@@ -19,7 +19,7 @@ public interface IExecutionGrain : IGrainWithStringKey
     /// the same order: its salt derives from the client order id and its timestamp is the intent's.
     /// </summary>
     [Alias("Sign")]
-    Task<OrderSignature> Sign(OrderIntent approved, AuditContext context, Market market);
+    Task<OrderSignature> Sign([Immutable] OrderIntent approved, [Immutable] AuditContext context, [Immutable] Market market);
 
     /// <summary>One-way, from an order grain: its order left the venue's hands (answered or closed), freeing its slot.</summary>
     [Orleans.Concurrency.OneWay]

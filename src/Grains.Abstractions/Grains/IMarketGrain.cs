@@ -10,7 +10,7 @@ public interface IMarketGrain : IGrainWithStringKey
     Task Configure(Market market);
 
     [Alias("Publish")]
-    Task Publish(PriceUpdate update);
+    Task Publish([Immutable] PriceUpdate update);
 
     [Alias("Resolve")]
     Task Resolve(string outcome);

@@ -16,7 +16,7 @@ public interface IOrderGrain : IGrainWithStringKey
     /// EXEC_DUPLICATE_CLIENT_ORDER_ID and never signed again.
     /// </summary>
     [Alias("Place")]
-    Task<CommandResult> Place(OrderIntent approved, AuditContext context);
+    Task<CommandResult> Place([Immutable] OrderIntent approved, [Immutable] AuditContext context);
 
     /// <summary>
     /// A fill (or a later status of one: MATCHED → MINED → CONFIRMED, RETRYING, FAILED) the venue's user feed reported
@@ -24,7 +24,7 @@ public interface IOrderGrain : IGrainWithStringKey
     /// risk, strategy) once. False when this grain holds no order.
     /// </summary>
     [Alias("OnVenueFill")]
-    Task<bool> OnVenueFill(Fill fill);
+    Task<bool> OnVenueFill([Immutable] Fill fill);
 
     /// <summary>One-way, sent by the order grain to itself: the next step of its order, in a turn of its own.</summary>
     [Orleans.Concurrency.OneWay]

@@ -14,14 +14,14 @@ public interface IRiskGrain : IGrainWithStringKey
     /// <summary>One-way: the Strategy never waits on risk. The context says which launch (and mode) the intent belongs to.</summary>
     [OneWay]
     [Alias("Submit")]
-    Task Submit(OrderIntent intent, AuditContext context);
+    Task Submit([Immutable] OrderIntent intent, [Immutable] AuditContext context);
 
     /// <summary>
     /// Idempotent by <see cref="Fill.FillId"/>; returns once the fill is written into the book, so the order grain that
     /// reports it knows it is booked (a report lost with a dead silo is reported again).
     /// </summary>
     [Alias("OnFill")]
-    Task OnFill(Fill fill);
+    Task OnFill([Immutable] Fill fill);
 
     /// <summary>
     /// From the order grain, once the order is done (filled, refused, unfilled, reconciled, failed): what it still

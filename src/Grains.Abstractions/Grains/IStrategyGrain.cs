@@ -32,7 +32,7 @@ public interface IStrategyGrain : IGrainWithStringKey
     /// reports it knows the Strategy has it (a report lost with a dead silo is reported again).
     /// </summary>
     [Alias("OnFill")]
-    Task OnFill(Fill fill);
+    Task OnFill([Immutable] Fill fill);
 
     /// <summary>
     /// One-way, from risk: these intents are decided and written there, so the Strategy no longer keeps them to send
@@ -40,7 +40,7 @@ public interface IStrategyGrain : IGrainWithStringKey
     /// </summary>
     [OneWay]
     [Alias("OnIntentsDecided")]
-    Task OnIntentsDecided(List<string> clientOrderIds);
+    Task OnIntentsDecided([Immutable] List<string> clientOrderIds);
 
     /// <summary>The intent's order ended without (further) fills; returns once the Strategy has written it.</summary>
     [Alias("OnIntentRejected")]
