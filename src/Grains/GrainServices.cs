@@ -20,6 +20,7 @@ public static class GrainServices
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<OrderSignerService>();
+        services.TryAddSingleton<SigningAccountCheck>();
         services.AddOptions<ExecutionOptions>().Bind(configuration.GetSection(ExecutionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PaperVenueOptions>().Bind(configuration.GetSection(PaperVenueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IVenue, PaperVenue>();
