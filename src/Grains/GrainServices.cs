@@ -30,6 +30,7 @@ public static class GrainServices
     {
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<OrderSignerService>();
+        services.TryAddSingleton<SigningAccountCheck>();
         return services;
     }
 }

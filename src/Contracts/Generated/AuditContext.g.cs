@@ -34,4 +34,9 @@ public sealed partial record AuditContext
     /// <summary>32 bytes, 0x-prefixed hex.</summary>
     [JsonPropertyName("builderCode")]
     public required string BuilderCode { get; init; }
+
+    /// <summary>The Portfolio's Polymarket account, stamped by risk on the intents it approves so execution signs for it; not part of the envelope. Absent: the signing key's own address (eoa).</summary>
+    [JsonPropertyName("polymarket_account")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PolymarketAccount? PolymarketAccount { get; init; }
 }

@@ -47,6 +47,19 @@ public enum LaunchMode
     LimitedLive = 1,
 }
 
+/// <summary>The Polymarket account a Portfolio trades as. Its orders name the funder as maker; the signing key signs them (for poly_1271, through the deposit wallet). Absent means eoa: the key's own address.</summary>
+public sealed partial record PolymarketAccount
+{
+    /// <summary>How the exchange checks a Polymarket order's signature (CTF Exchange SignatureType 0-3): the key's own EOA, a Polymarket proxy wallet or Gnosis Safe the key owns, or a deposit wallet (EIP-1271).</summary>
+    [JsonPropertyName("signature_type")]
+    public required SignatureType SignatureType { get; init; }
+
+    /// <summary>The address holding the funds (the orders' maker): the proxy wallet, Safe or deposit wallet. Required unless signature_type is eoa; for eoa, absent or the key's own address.</summary>
+    [JsonPropertyName("funder")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Funder { get; init; }
+}
+
 public sealed partial record RiskLimits
 {
     /// <summary>pUSD amount, non-negative decimal string with at most 6 decimals (pUSD has 6).</summary>
@@ -124,6 +137,20 @@ public sealed partial record SignalInput
 
     [JsonPropertyName("value")]
     public required decimal Value { get; init; }
+}
+
+/// <summary>How the exchange checks a Polymarket order's signature (CTF Exchange SignatureType 0-3): the key's own EOA, a Polymarket proxy wallet or Gnosis Safe the key owns, or a deposit wallet (EIP-1271).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SignatureType>))]
+public enum SignatureType
+{
+    [JsonStringEnumMemberName("eoa")]
+    Eoa = 0,
+    [JsonStringEnumMemberName("poly_proxy")]
+    PolyProxy = 1,
+    [JsonStringEnumMemberName("poly_gnosis_safe")]
+    PolyGnosisSafe = 2,
+    [JsonStringEnumMemberName("poly_1271")]
+    Poly1271 = 3,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<TimeInForce>))]

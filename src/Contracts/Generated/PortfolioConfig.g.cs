@@ -41,6 +41,11 @@ public sealed partial record PortfolioConfig
 
     [JsonPropertyName("status")]
     public required PortfolioConfigStatus Status { get; init; }
+
+    /// <summary>The Polymarket account execution signs this Portfolio's orders for; absent: the signing key's own address (eoa).</summary>
+    [JsonPropertyName("polymarket_account")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PolymarketAccount? PolymarketAccount { get; init; }
 }
 
 /// <summary>The only collateral of M2.</summary>

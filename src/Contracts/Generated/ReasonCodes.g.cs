@@ -271,6 +271,15 @@ public static partial class ReasonCodes
     /// <summary>The keystore could not be decrypted.</summary>
     public const string SecKeystoreUnreadable = "SEC_KEYSTORE_UNREADABLE";
 
+    /// <summary>The CLOB API key's address (Clob:Credentials:Address) is not the orders' signer (the key, or a deposit wallet itself).</summary>
+    public const string SecClobAddressMismatch = "SEC_CLOB_ADDRESS_MISMATCH";
+
+    /// <summary>The Portfolio's Polymarket funder is not the key's: not the key (eoa), not its derived proxy or Safe, or the key itself (deposit wallet).</summary>
+    public const string SecAccountFunderMismatch = "SEC_ACCOUNT_FUNDER_MISMATCH";
+
+    /// <summary>A proxy, Safe or deposit-wallet Polymarket account names no funder address.</summary>
+    public const string SecAccountFunderMissing = "SEC_ACCOUNT_FUNDER_MISSING";
+
     /// <summary>An operator or a breach changed the Portfolio's trading state.</summary>
     public const string GovTradingStateChanged = "GOV_TRADING_STATE_CHANGED";
 
@@ -386,6 +395,9 @@ public static partial class ReasonCodes
         new() { Code = SecDevKeyRefusedLive, Family = ReasonCodeEntryFamily.Sec, Meaning = "The development signing key cannot sign in a live mode.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Silo] },
         new() { Code = SecSignerMismatch, Family = ReasonCodeEntryFamily.Sec, Meaning = "The signature does not recover the configured signer.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = SecKeystoreUnreadable, Family = ReasonCodeEntryFamily.Sec, Meaning = "The keystore could not be decrypted.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Silo] },
+        new() { Code = SecClobAddressMismatch, Family = ReasonCodeEntryFamily.Sec, Meaning = "The CLOB API key's address (Clob:Credentials:Address) is not the orders' signer (the key, or a deposit wallet itself).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Silo], HttpStatus = 409 },
+        new() { Code = SecAccountFunderMismatch, Family = ReasonCodeEntryFamily.Sec, Meaning = "The Portfolio's Polymarket funder is not the key's: not the key (eoa), not its derived proxy or Safe, or the key itself (deposit wallet).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Silo], HttpStatus = 409 },
+        new() { Code = SecAccountFunderMissing, Family = ReasonCodeEntryFamily.Sec, Meaning = "A proxy, Safe or deposit-wallet Polymarket account names no funder address.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Silo], HttpStatus = 409 },
         new() { Code = GovTradingStateChanged, Family = ReasonCodeEntryFamily.Gov, Meaning = "An operator or a breach changed the Portfolio's trading state.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Gateway] },
         new() { Code = GovKillSwitchOn, Family = ReasonCodeEntryFamily.Gov, Meaning = "The kill switch was switched on.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Gateway] },
         new() { Code = GovKillSwitchOff, Family = ReasonCodeEntryFamily.Gov, Meaning = "The kill switch was switched off.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Gateway] },

@@ -28,6 +28,14 @@ public interface IExecutionGrain : IGrainWithStringKey
 
     [Alias("GetSignerAddress")]
     Task<string> GetSignerAddress();
+
+    /// <summary>
+    /// Whether orders for <paramref name="account"/> (null: the key's own address) can be signed here: its funder
+    /// belongs to the signing key and the CLOB API key's address is its orders' signer; refused with the SEC_ code
+    /// <see cref="Sign"/> would refuse each of its orders with.
+    /// </summary>
+    [Alias("CheckAccount")]
+    Task<CommandResult> CheckAccount(PolymarketAccount? account);
 }
 
 /// <summary>A signed order, or why it was not signed.</summary>

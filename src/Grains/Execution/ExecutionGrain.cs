@@ -16,6 +16,7 @@ namespace Polytraders.Grains.Execution;
 /// </summary>
 public sealed partial class ExecutionGrain(
     OrderSignerService signer,
+    SigningAccountCheck accounts,
     IOptions<ExecutionOptions> options,
     TimeProvider time,
     ILogger<ExecutionGrain> logger) : Grain, IExecutionGrain
@@ -23,6 +24,8 @@ public sealed partial class ExecutionGrain(
     private readonly Dictionary<string, DateTimeOffset> _inFlight = new(StringComparer.Ordinal);
 
     public Task<string> GetSignerAddress() => Task.FromResult(signer.Address.ToString());
+
+    public Task<CommandResult> CheckAccount(PolymarketAccount? account) => Task.FromResult(accounts.Check(account).Verdict);
 
     public Task<OrderSignature> Sign(OrderIntent approved, AuditContext context, Market market)
     {
@@ -32,6 +35,14 @@ public sealed partial class ExecutionGrain(
         if (context.Mode == AuditEnvelopeMode.LimitedLive && signer.IsDevelopmentKey)
         {
             return Refuse(approved, ReasonCodes.SecDevKeyRefusedLive, "the development key cannot sign limited_live orders");
+        }
+
+        // Every order is checked, not only the launch: a Portfolio reconfigured to another account, or an intent sent
+        // again after a restart on a silo configured differently, never reaches the venue signed for the wrong account.
+        var (account, verdict) = accounts.Check(context.PolymarketAccount);
+        if (account is null)
+        {
+            return Refuse(approved, verdict.ReasonCode!, verdict.Detail!);
         }
 
         var now = time.GetUtcNow();
@@ -48,7 +59,8 @@ public sealed partial class ExecutionGrain(
             approved.LimitPrice,
             approved.Size,
             rules,
-            Bytes32.Parse(context.BuilderCode)));
+            Bytes32.Parse(context.BuilderCode),
+            account));
         if (!signed.IsSuccess)
         {
             return Refuse(approved, PolymarketReasonCodes.Of(signed.Refusal!.Value), signed.Detail!);

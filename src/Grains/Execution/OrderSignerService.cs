@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polytraders.Polymarket.Accounts;
 using Polytraders.Polymarket.Auth;
 using Polytraders.Polymarket.Clob;
 using Polytraders.Polymarket.Crypto;
@@ -38,11 +39,11 @@ public sealed class OrderSignerService : IDisposable
     public long ChainId => _options.ChainId;
 
     /// <summary>
-    /// Builds and signs a limit order stamped <paramref name="at"/> with <paramref name="salt"/>: given the same
-    /// inputs it signs the same order (RFC 6979 signatures are deterministic).
+    /// Builds and signs a limit order for <paramref name="account"/> stamped <paramref name="at"/> with
+    /// <paramref name="salt"/>: given the same inputs it signs the same order (RFC 6979 signatures are deterministic).
     /// </summary>
-    public OrderResult<SignedOrderV2> SignLimit(ulong salt, DateTimeOffset at, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode) =>
-        new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, BuilderCode: builderCode), new FixedClock(at), () => salt)
+    public OrderResult<SignedOrderV2> SignLimit(ulong salt, DateTimeOffset at, System.Numerics.BigInteger tokenId, OrderSide side, decimal price, decimal size, MarketRules rules, Bytes32 builderCode, TradingAccount account) =>
+        new OrderBuilder(_signer.Value, new OrderBuilderOptions(_options.ChainId, account.SignatureType, account.Funder, BuilderCode: builderCode), new FixedClock(at), () => salt)
             .BuildLimit(tokenId, side, price, size, rules);
 
     /// <summary>

@@ -64,6 +64,13 @@ public sealed partial class PortfolioGrain(
             return CommandResult.Refused(ReasonCodes.GovLiveRequiresDurableStorage, $"limited_live needs durable storage; this silo runs '{deployment.Name}'.");
         }
 
+        // Execution would refuse each of its orders: the Strategy does not start rather than trade into refusals.
+        var account = await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).CheckAccount(portfolio.Config.PolymarketAccount);
+        if (!account.Succeeded)
+        {
+            return account;
+        }
+
         var strategy = GrainFactory.GetGrain<IStrategyGrain>(launch.StrategyId);
         if (await strategy.GetPortfolio() is { } elsewhere)
         {

@@ -234,6 +234,9 @@ public sealed partial class RiskGrain(
         var envelope = context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow());
         if (decision.Final is { } approved)
         {
+            // The order is signed for the Portfolio's account as configured when it was approved.
+            context = context with { PolymarketAccount = state.State.Config?.PolymarketAccount };
+
             // Written with the decision (and its reservation and envelope) before the order grain hears of it: a restart
             // appends the approval (idempotent by its id) and sends the intent again.
             state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(approved, context, envelope);

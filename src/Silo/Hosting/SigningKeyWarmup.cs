@@ -7,7 +7,13 @@ namespace Polytraders.Silo.Hosting;
 /// Opens the signing key while the silo starts: a keystore that cannot be read stops the start with its reason, and the
 /// first order is not delayed by the key derivation (scrypt takes about a second) while prices move on.
 /// </summary>
-public sealed partial class SigningKeyWarmup(OrderSignerService signer, IOptions<SigningOptions> options, ILogger<SigningKeyWarmup> logger) : IHostedService
+/// <remarks>
+/// It then checks the key against the CLOB API key's address for the key's own account (what a Portfolio without a
+/// Polymarket account trades as). A mismatch does not stop the silo, since a deposit-wallet Portfolio whose wallet owns
+/// the API key still trades, but it is logged with its reason code here, and execution refuses every order and launch
+/// it concerns with the same code.
+/// </remarks>
+public sealed partial class SigningKeyWarmup(OrderSignerService signer, SigningAccountCheck accounts, IOptions<SigningOptions> options, ILogger<SigningKeyWarmup> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +23,11 @@ public sealed partial class SigningKeyWarmup(OrderSignerService signer, IOptions
         }
 
         LogReady(signer.Address.ToString(), signer.Label);
+        if (accounts.Check(null).Verdict is { Succeeded: false } refused)
+        {
+            LogOwnAccountRefused(refused.ReasonCode!, refused.Detail!);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -24,4 +35,7 @@ public sealed partial class SigningKeyWarmup(OrderSignerService signer, IOptions
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orders are signed by {Address} ({Label})")]
     private partial void LogReady(string address, string label);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Orders for the signing key's own account will be refused: {ReasonCode} {Detail}")]
+    private partial void LogOwnAccountRefused(string reasonCode, string detail);
 }

@@ -1,5 +1,4 @@
 using Polytraders.Contracts;
-using Polytraders.Polymarket.Clob;
 using Polytraders.Venue.Tests.Fake;
 using Polytraders.Venue.Tests.Support;
 
@@ -74,61 +73,14 @@ public sealed class EndToEndTests
     [Fact]
     public async Task a_momentum_entry_goes_from_the_strategy_through_risk_and_execution_to_a_fill_on_the_fake_clob()
     {
-        // Asks from 0.40 up, deep enough for any entry the rising prices below can make: every entry limit crosses.
-        await using var silo = await ClobSilo.StartAsync(clob => clob.AddMarket(new FakeMarket
-        {
-            ConditionId = TestMarkets.ConditionId,
-            TokenId = TestMarkets.YesToken,
-            Bids = [new BookLevel { Price = 0.38m, Size = 500m }],
-            Asks = [new BookLevel { Price = 0.40m, Size = 500m }, new BookLevel { Price = 0.45m, Size = 500m }],
-        }));
+        await using var silo = await ClobSilo.StartAsync(MomentumEntry.DeepAsks);
         var (clob, market, grains, config) = (silo.Clob, silo.Market, silo.Grains, silo.Portfolio);
-        var launch = new StrategyLaunch
-        {
-            StrategyId = $"momentum-e2e-{Guid.NewGuid():N}"[..24],
-            Family = StrategyLaunchFamily.Momentum,
-            Version = "1.0.0",
-            Parameters = new MomentumParameters
-            {
-                FastLookback = 2,
-                SlowLookback = 3,
-                EntryThreshold = 0.1m,
-                ExitThreshold = -0.9m,
-                TakeProfit = 0.5m,
-                MaxHoldingMinutes = 1440,
-                OrderSize = 10m,
-            },
-            MarketScope = new MarketScope { Mode = ScopeMode.Manual, MarketIds = [market.ConditionId] },
-            PortfolioId = config.PortfolioId,
-            Mode = LaunchMode.Paper,
-        };
 
-        var launched = await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).Launch(launch, "alice");
+        var launched = await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).Launch(MomentumEntry.Launch(silo), "alice");
         Assert.True(launched.Succeeded, launched.Detail);
+        await MomentumEntry.PublishUntilEnteredAsync(silo);
 
-        // Rising prices a tick and a second apart, fresh for max_price_age, published until the Strategy enters and no
-        // further: risk checks the entry's limit against the last price, within price_band (0.1, ten ticks).
-        var query = new AuditQuery { PortfolioId = config.PortfolioId };
-        var start = DateTimeOffset.UtcNow.AddSeconds(-30);
-        for (var i = 0; i < 20 && !await EnteredAsync(); i++)
-        {
-            await grains.GetGrain<IMarketGrain>(market.ConditionId).Publish(new PriceUpdate
-            {
-                MarketId = market.ConditionId,
-                TokenId = market.TokenId,
-                Price = 0.40m + (i * 0.01m),
-                Timestamp = start.AddSeconds(i),
-                Sequence = i + 1,
-                Source = PriceUpdateSource.Replay,
-            });
-        }
-
-        List<AuditEnvelope> seen = [];
-        var trail = await Eventually.FoundAsync(async () =>
-        {
-            seen = (await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items;
-            return seen.Any(e => e.ReasonCode == ReasonCodes.ExecOrderFilled) ? seen : null;
-        }, () => string.Join(", ", seen.Select(e => $"{e.ReasonCode} {e.Payload.Detail}")));
+        var trail = await MomentumEntry.TrailWithAsync(silo, ReasonCodes.ExecOrderFilled);
         var position = await Eventually.FoundAsync(async () =>
             (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.SingleOrDefault(p => p.TokenId == market.TokenId));
 
@@ -151,22 +103,5 @@ public sealed class EndToEndTests
         // Whichever way the fill came first, the other (the user feed's trade frames) books nothing twice.
         await Task.Delay(300);
         Assert.Equal(accepted.Shares, (await grains.GetGrain<IPortfolioGrain>(config.PortfolioId).GetState())!.Positions.Single(p => p.TokenId == market.TokenId).Size);
-
-        // Gives the price just published a moment to reach the Strategy; true once it has entered.
-        async Task<bool> EnteredAsync()
-        {
-            var deadline = DateTime.UtcNow.AddMilliseconds(200);
-            do
-            {
-                if ((await grains.GetGrain<IAuditQueryGrain>(0).Query(query)).Items.Any(e => e.ReasonCode == ReasonCodes.StratMomentumLong))
-                {
-                    return true;
-                }
-
-                await Task.Delay(20);
-            }
-            while (DateTime.UtcNow < deadline);
-            return false;
-        }
     }
 }

@@ -98,7 +98,7 @@ public sealed class FakeClobChecksTests
 
         var refused = await Assert.ThrowsAsync<ClobApiException>(() => rig.Client.PostOrderAsync(mine.Limit(market, OrderSide.Buy, 0.50m, 10m), borrowed, OrderType.Gtc));
 
-        Assert.Equal("invalid signature", refused.VenueMessage);
+        Assert.Equal("the order signer address has to be the address of the API KEY", refused.VenueMessage);
     }
 
     [Fact]

@@ -72,6 +72,14 @@ public sealed class FakeClob : IAsyncDisposable
         return account;
     }
 
+    /// <summary>A deposit wallet "deployed" at a fresh address, owned by <paramref name="owner"/> (it signs for the wallet).</summary>
+    public EthereumAddress AddDepositWallet(EthereumAddress owner)
+    {
+        var wallet = EthereumAddress.FromBytes(RandomNumberGenerator.GetBytes(EthereumAddress.Length));
+        State.DepositWallets[wallet] = owner;
+        return wallet;
+    }
+
     public FakeMarket AddMarket(FakeMarket market)
     {
         State.Markets[market.TokenId] = market;

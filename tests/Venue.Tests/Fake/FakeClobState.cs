@@ -77,6 +77,9 @@ public sealed class FakeClobState
 
     public ConcurrentDictionary<string, FakeMarket> Markets { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Deposit wallets deployed "on chain", by wallet address, with the EOA that owns each (signs for it).</summary>
+    public ConcurrentDictionary<EthereumAddress, EthereumAddress> DepositWallets { get; } = new();
+
     /// <summary>pUSD per address, in base units.</summary>
     public ConcurrentDictionary<EthereumAddress, long> PusdBalances { get; } = new();
 

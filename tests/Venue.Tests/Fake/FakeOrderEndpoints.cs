@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Orders;
-using Polytraders.Polymarket.Signing;
 
 namespace Polytraders.Venue.Tests.Fake;
 
 /// <summary>
 /// POST /order as the CLOB checks it: L2 auth over the exact body, the per-key order rate limit (429 + Retry-After),
-/// owner = API key, the EIP-712 signature recovering the order's signer (and the signer being the key's address),
-/// time-in-force rules, tick size, minimum size and the pUSD balance; then a marketable order matches in full and
+/// owner = API key, the maker and signer rules of the order's signature type (<see cref="FakeSignatureRules"/>),
+/// time-in-force rules, tick size, minimum size and the maker's pUSD balance; then a marketable order matches in full and
 /// anything else rests. Also DELETE /order, DELETE /cancel-all, GET /data/orders, /data/trades, /balance-allowance.
 /// </summary>
 public static class FakeOrderEndpoints
@@ -195,10 +194,9 @@ public static class FakeOrderEndpoints
         }
 
         var hash = OrderSigning.ComputeOrderHash(order, CtfExchangeV2.Domain(FakeClob.ChainId, market.NegRisk));
-        var recovered = order.SignatureType == OrderSignatureType.Poly1271 ? null : SignatureRecovery.RecoverAddress(hash.ToArray(), signature);
-        if (recovered != order.Signer || order.Signer != account.Address)
+        if (FakeSignatureRules.Refusal(order, signature, hash, account, state) is { } refusal)
         {
-            return FakeJson.Error(400, "invalid signature");
+            return FakeJson.Error(400, refusal);
         }
 
         var orderType = root.GetProperty("orderType").GetString()!;
@@ -239,7 +237,7 @@ public static class FakeOrderEndpoints
             return FakeJson.Error(400, "order already exists");
         }
 
-        if (buy && !TryReserve(state, account.Address, (long)order.MakerAmount))
+        if (buy && !TryReserve(state, order.Maker, (long)order.MakerAmount))
         {
             return FakeJson.Error(400, "not enough balance / allowance");
         }
@@ -247,20 +245,20 @@ public static class FakeOrderEndpoints
         var crosses = buy ? market.BestAsk is { } ask && price >= ask : market.BestBid is { } bid && price <= bid;
         if (crosses && postOnly)
         {
-            Release(state, account.Address, buy ? (long)order.MakerAmount : 0);
+            Release(state, order.Maker, buy ? (long)order.MakerAmount : 0);
             return FakeJson.Error(400, "invalid post-only order: order crosses book");
         }
 
         if (!crosses && orderType == "FOK")
         {
-            Release(state, account.Address, buy ? (long)order.MakerAmount : 0);
+            Release(state, order.Maker, buy ? (long)order.MakerAmount : 0);
             return FakeJson.Error(400, "order couldn't be fully filled. FOK orders are fully filled or killed.");
         }
 
         var status = crosses ? "matched" : orderType == "FAK" ? "unmatched" : "live";
         if (status == "unmatched")
         {
-            Release(state, account.Address, buy ? (long)order.MakerAmount : 0);
+            Release(state, order.Maker, buy ? (long)order.MakerAmount : 0);
         }
 
         var accepted = new AcceptedOrder(hashText, account.ApiKey, orderType, expiration, postOnly, status, tokenId, buy ? "BUY" : "SELL", price, shares / 1_000_000m);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Polytraders.Polymarket.Accounts;
 using Polytraders.Polymarket.Auth;
 using Polytraders.Polymarket.Clob;
 using Polytraders.Polymarket.Orders;
@@ -27,10 +28,12 @@ public sealed partial class TestWallet : IDisposable
 
     public ClobAccount Account { get; }
 
-    public SignedOrderV2 Limit(FakeMarket market, OrderSide side, decimal price, decimal size)
+    /// <summary>A signed limit order; for <paramref name="account"/> when given, else from the wallet's own address.</summary>
+    public SignedOrderV2 Limit(FakeMarket market, OrderSide side, decimal price, decimal size, TradingAccount? account = null)
     {
         var rules = new MarketRules(TickSize.From(market.TickSize).Value, 0.01m, market.NegRisk);
-        var built = new OrderBuilder(Signer, new OrderBuilderOptions(FakeClob.ChainId), TimeProvider.System)
+        var options = new OrderBuilderOptions(FakeClob.ChainId, account?.SignatureType ?? OrderSignatureType.Eoa, account?.Funder);
+        var built = new OrderBuilder(Signer, options, TimeProvider.System)
             .BuildLimit(BigInteger.Parse(market.TokenId, CultureInfo.InvariantCulture), side, price, size, rules);
         return built.IsSuccess ? built.Value : throw new InvalidOperationException(built.Detail);
     }

@@ -32,6 +32,9 @@ public struct AuditContextSurrogate
 
     [Id(5)]
     public string BuilderCode;
+
+    [Id(6)]
+    public Polytraders.Contracts.PolymarketAccount? PolymarketAccount;
 }
 
 [RegisterConverter]
@@ -45,6 +48,7 @@ public sealed class AuditContextConverter : IConverter<Polytraders.Contracts.Aud
         LaunchId = surrogate.LaunchId,
         Mode = surrogate.Mode,
         BuilderCode = surrogate.BuilderCode,
+        PolymarketAccount = surrogate.PolymarketAccount,
     };
 
     public AuditContextSurrogate ConvertToSurrogate(in Polytraders.Contracts.AuditContext value) => new()
@@ -55,5 +59,6 @@ public sealed class AuditContextConverter : IConverter<Polytraders.Contracts.Aud
         LaunchId = value.LaunchId,
         Mode = value.Mode,
         BuilderCode = value.BuilderCode,
+        PolymarketAccount = value.PolymarketAccount,
     };
 }

@@ -77,6 +77,34 @@ public sealed class LaunchModeCodec : IFieldCodec<Polytraders.Contracts.LaunchMo
     public Polytraders.Contracts.LaunchMode ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.LaunchMode)Int32Codec.ReadValue(ref reader, field);
 }
 
+/// <summary>Wire form of <see cref="Polytraders.Contracts.PolymarketAccount"/>.</summary>
+[GenerateSerializer]
+[Alias("Polytraders.Contracts.Wire.PolymarketAccount")]
+public struct PolymarketAccountSurrogate
+{
+    [Id(0)]
+    public Polytraders.Contracts.SignatureType SignatureType;
+
+    [Id(1)]
+    public string? Funder;
+}
+
+[RegisterConverter]
+public sealed class PolymarketAccountConverter : IConverter<Polytraders.Contracts.PolymarketAccount, PolymarketAccountSurrogate>
+{
+    public Polytraders.Contracts.PolymarketAccount ConvertFromSurrogate(in PolymarketAccountSurrogate surrogate) => new()
+    {
+        SignatureType = surrogate.SignatureType,
+        Funder = surrogate.Funder,
+    };
+
+    public PolymarketAccountSurrogate ConvertToSurrogate(in Polytraders.Contracts.PolymarketAccount value) => new()
+    {
+        SignatureType = value.SignatureType,
+        Funder = value.Funder,
+    };
+}
+
 /// <summary>Wire form of <see cref="Polytraders.Contracts.RiskLimits"/>.</summary>
 [GenerateSerializer]
 [Alias("Polytraders.Contracts.Wire.RiskLimits")]
@@ -195,6 +223,19 @@ public sealed class SignalInputConverter : IConverter<Polytraders.Contracts.Sign
         Name = value.Name,
         Value = value.Value,
     };
+}
+
+/// <summary>Writes <see cref="Polytraders.Contracts.SignatureType"/> as its number.</summary>
+[RegisterSerializer]
+public sealed class SignatureTypeCodec : IFieldCodec<Polytraders.Contracts.SignatureType>
+{
+    private static readonly Type FieldType = typeof(Polytraders.Contracts.SignatureType);
+
+    public void WriteField<TBufferWriter>(ref Writer<TBufferWriter> writer, uint fieldIdDelta, Type? expectedType, Polytraders.Contracts.SignatureType value)
+        where TBufferWriter : IBufferWriter<byte> =>
+        Int32Codec.WriteField(ref writer, fieldIdDelta, expectedType, (int)value, FieldType);
+
+    public Polytraders.Contracts.SignatureType ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.SignatureType)Int32Codec.ReadValue(ref reader, field);
 }
 
 /// <summary>Writes <see cref="Polytraders.Contracts.TimeInForce"/> as its number.</summary>

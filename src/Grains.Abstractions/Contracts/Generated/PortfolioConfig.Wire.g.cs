@@ -41,6 +41,9 @@ public struct PortfolioConfigSurrogate
 
     [Id(8)]
     public Polytraders.Contracts.PortfolioConfigStatus Status;
+
+    [Id(9)]
+    public Polytraders.Contracts.PolymarketAccount? PolymarketAccount;
 }
 
 [RegisterConverter]
@@ -57,6 +60,7 @@ public sealed class PortfolioConfigConverter : IConverter<Polytraders.Contracts.
         RiskLimits = surrogate.RiskLimits,
         ClusterCaps = surrogate.ClusterCaps,
         Status = surrogate.Status,
+        PolymarketAccount = surrogate.PolymarketAccount,
     };
 
     public PortfolioConfigSurrogate ConvertToSurrogate(in Polytraders.Contracts.PortfolioConfig value) => new()
@@ -70,6 +74,7 @@ public sealed class PortfolioConfigConverter : IConverter<Polytraders.Contracts.
         RiskLimits = value.RiskLimits,
         ClusterCaps = value.ClusterCaps,
         Status = value.Status,
+        PolymarketAccount = value.PolymarketAccount,
     };
 }
 

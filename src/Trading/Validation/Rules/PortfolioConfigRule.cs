@@ -2,7 +2,10 @@ using Polytraders.Contracts;
 
 namespace Polytraders.Trading.Validation.Rules;
 
-/// <summary>Limits must nest: an order fits a market position, a position fits the portfolio, the portfolio fits its bankroll.</summary>
+/// <summary>
+/// Limits must nest: an order fits a market position, a position fits the portfolio, the portfolio fits its bankroll.
+/// A Polymarket account other than eoa names its funder (whether the funder belongs to the key is execution's check).
+/// </summary>
 public sealed class PortfolioConfigRule : ContractRule<PortfolioConfig>
 {
     public override IEnumerable<ContractViolation> Check(PortfolioConfig value)
@@ -41,6 +44,11 @@ public sealed class PortfolioConfigRule : ContractRule<PortfolioConfig>
             {
                 yield return Violation("ClusterCapAboveExposure", $"#/cluster_caps/{i}/max_exposure", $"cap of '{cap.ClusterId}' exceeds max_gross_exposure");
             }
+        }
+
+        if (value.PolymarketAccount is { SignatureType: not SignatureType.Eoa, Funder: null } account)
+        {
+            yield return new ContractViolation(ReasonCodes.SecAccountFunderMissing, "AccountFunderMissing", "#/polymarket_account/funder", $"a {account.SignatureType} account needs the funder address that holds its funds");
         }
     }
 

@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Execution.Polymarket;
+using Polytraders.Polymarket.Accounts;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Keystore;
 using Polytraders.Polymarket.Signing;
@@ -20,7 +21,10 @@ namespace Polytraders.Venue.Tests.Support;
 /// address holds an API key and 1 000 pUSD on the fake, the market configured in its grain, PORT-001 of the
 /// replay fixtures configured, and the user feed pump subscribed. With credentialsFromKey the silo has no API key
 /// configured and takes it from the key at start (the fake has none for it, so it is created). The silo's log lines
-/// are captured in <see cref="Logs"/>.
+/// are captured in <see cref="Logs"/>. Given an account type, PORT-001 trades as that Polymarket account of the key:
+/// its proxy or Safe (the derived address holds the pUSD), or a deposit wallet the fake's chain knows, owned by the
+/// key, holding the pUSD and the API key (the CLOB binds a deposit wallet's orders to an API key of the wallet's own
+/// address).
 /// </summary>
 public sealed class ClobSilo : IAsyncDisposable
 {
@@ -29,9 +33,9 @@ public sealed class ClobSilo : IAsyncDisposable
     private readonly InProcessTestCluster _cluster;
     private readonly string _keys;
 
-    private ClobSilo(FakeClob clob, FakeMarket market, EthereumAddress signer, InProcessTestCluster cluster, string keys, CapturedLogs logs)
+    private ClobSilo(FakeClob clob, FakeMarket market, EthereumAddress signer, EthereumAddress maker, InProcessTestCluster cluster, string keys, CapturedLogs logs)
     {
-        (Clob, Market, Signer, _cluster, _keys, Logs) = (clob, market, signer, cluster, keys, logs);
+        (Clob, Market, Signer, Maker, _cluster, _keys, Logs) = (clob, market, signer, maker, cluster, keys, logs);
     }
 
     public FakeClob Clob { get; }
@@ -44,14 +48,20 @@ public sealed class ClobSilo : IAsyncDisposable
 
     public EthereumAddress Signer { get; }
 
+    /// <summary>The address holding the pUSD, the orders' maker: the key's own, or the account's funder.</summary>
+    public EthereumAddress Maker { get; }
+
     public IClusterClient Grains => _cluster.Client;
 
     public PortfolioConfig Portfolio { get; private set; } = null!;
 
     public CapturedLogs Logs { get; }
 
-    /// <summary><paramref name="settings"/> add to or override the configuration (e.g. "Clob:MaxGetRetries").</summary>
-    public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket, IReadOnlyDictionary<string, string?>? settings = null, bool credentialsFromKey = false)
+    /// <summary>
+    /// <paramref name="settings"/> add to or override the configuration (e.g. "Clob:MaxGetRetries");
+    /// <paramref name="accountType"/> names PORT-001's Polymarket account (none: the key's own address, by default).
+    /// </summary>
+    public static async Task<ClobSilo> StartAsync(Func<FakeClob, FakeMarket> addMarket, IReadOnlyDictionary<string, string?>? settings = null, bool credentialsFromKey = false, SignatureType? accountType = null)
     {
         var clob = await FakeClob.StartAsync();
         var market = addMarket(clob);
@@ -64,13 +74,21 @@ public sealed class ClobSilo : IAsyncDisposable
             signer = ethereum.Address;
         }
 
-        var account = credentialsFromKey ? null : clob.AddAccount(signer, pusdBaseUnits: 1_000_000_000);
-        clob.State.PusdBalances[signer] = 1_000_000_000;
+        var funder = accountType switch
+        {
+            SignatureType.PolyProxy => PolymarketWallets.ProxyWallet(signer, FakeClob.ChainId),
+            SignatureType.PolyGnosisSafe => PolymarketWallets.Safe(signer, FakeClob.ChainId),
+            SignatureType.Poly1271 => clob.AddDepositWallet(signer),
+            _ => null,
+        };
+        var apiKeyOwner = accountType == SignatureType.Poly1271 ? funder!.Value : signer;
+        var account = credentialsFromKey ? null : clob.AddAccount(apiKeyOwner);
+        clob.State.PusdBalances[funder ?? signer] = 1_000_000_000;
         var credentials = account is null
             ? new Dictionary<string, string?> { ["Clob:Credentials:FromKey"] = "true" }
             : new Dictionary<string, string?>
             {
-                ["Clob:Credentials:Address"] = signer.ToString(),
+                ["Clob:Credentials:Address"] = apiKeyOwner.ToString(),
                 ["Clob:Credentials:ApiKey"] = account.ApiKey,
                 ["Clob:Credentials:Secret"] = account.Secret,
                 ["Clob:Credentials:Passphrase"] = account.Passphrase,
@@ -94,12 +112,15 @@ public sealed class ClobSilo : IAsyncDisposable
             silo.Services.AddPolymarketClob(configuration, pumpMarketFeed: false);
             silo.Services.AddSingleton<ILoggerProvider>(logs);
         });
-        var silo = new ClobSilo(clob, market, signer, builder.Build(), keys, logs);
+        var silo = new ClobSilo(clob, market, signer, funder ?? signer, builder.Build(), keys, logs);
         try
         {
             await silo._cluster.DeployAsync();
             var replay = await ReplayData.LoadAsync(Path.Combine(AppContext.BaseDirectory, "replay"), DateTimeOffset.UtcNow, CancellationToken.None);
-            silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001");
+            silo.Portfolio = replay.Portfolios.First(p => p.PortfolioId == "PORT-001") with
+            {
+                PolymarketAccount = accountType is { } type ? new PolymarketAccount { SignatureType = type, Funder = (funder ?? signer).ToString() } : null,
+            };
             await silo.Grains.GetGrain<IMarketGrain>(market.ConditionId).Configure(TestWallet.StateOf(market).Market);
             await silo.Grains.GetGrain<IPortfolioGrain>(silo.Portfolio.PortfolioId).Configure(silo.Portfolio);
             FakeAccount? Trading() => account ?? clob.IssuedKey(signer, System.Numerics.BigInteger.Zero);
