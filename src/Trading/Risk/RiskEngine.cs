@@ -83,6 +83,47 @@ public sealed class RiskEngine
             : null;
     }
 
+    /// <summary>
+    /// Takes a booked fill whose settlement failed back out of the book (<see cref="AverageCost.Reverse"/>): position,
+    /// cash and today's realised PnL. The reversal's id is listed on the fill's order, which the book holds again (with
+    /// nothing reserved) if execution had already released it, until execution releases it once more after delivering
+    /// the reversal: so a reversal delivered twice is applied once, and the book stays bounded by the orders open. What
+    /// the order still reserves is left as it is: whether the venue reopens a failed trade's size is not known here.
+    /// </summary>
+    public FillReversal ReverseFill(Fill fill, Market market, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        ArgumentNullException.ThrowIfNull(market);
+        RollDay(now);
+        var order = Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var open)
+            ? open
+            : new OpenOrder { ClientOrderId = fill.ClientOrderId, MarketId = fill.MarketId, TokenId = fill.TokenId, Side = fill.Side, ClusterIds = [.. market.ClusterIds] };
+        Book.OpenOrders[fill.ClientOrderId] = order with { Fills = [.. order.Fills, ReversalIdOf(fill)] };
+
+        Book.Positions.TryGetValue(fill.TokenId, out var held);
+        held ??= new RiskPosition { MarketId = fill.MarketId, TokenId = fill.TokenId, ClusterIds = [.. market.ClusterIds] };
+        var effect = new AverageCost(held.Size, held.CostBasis).Reverse(fill);
+        Book.Positions[fill.TokenId] = held with { Size = effect.Position.Size, CostBasis = effect.Position.CostBasis, RealisedPnl = held.RealisedPnl + effect.Realised };
+        Book.Balance += effect.CashChange;
+        Book.RealisedPnlToday += effect.Realised;
+
+        var transition = DailyLossBreached() && Book.TradingState == TradingState.Active
+            ? SetTradingState(TradingState.Reducing, $"daily loss limit breached by reversing fill {fill.FillId}: realised {Book.RealisedPnlToday} today against a limit of {_limits.DailyLossLimit}")
+            : null;
+        return new FillReversal(effect.Shortfall, transition);
+    }
+
+    /// <summary>True when the reversal of <paramref name="fill"/> is already applied (see <see cref="ReverseFill"/>).</summary>
+    public bool HasReversed(Fill fill) =>
+        Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var order) && order.Fills.Contains(ReversalIdOf(fill), StringComparer.Ordinal);
+
+    /// <summary>How a reversal is listed among its order's booked fill ids: apart from the fill's own id, which stays.</summary>
+    public static string ReversalIdOf(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        return fill.FillId + "#reversed";
+    }
+
     /// <summary>Frees what an order reserved once it will not fill further (cancelled, refused by the venue, unfilled).</summary>
     public void ReleaseOrder(string clientOrderId) => Book.OpenOrders.Remove(clientOrderId);
 
