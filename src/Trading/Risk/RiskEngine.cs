@@ -98,7 +98,7 @@ public sealed class RiskEngine
         var order = Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var open)
             ? open
             : new OpenOrder { ClientOrderId = fill.ClientOrderId, MarketId = fill.MarketId, TokenId = fill.TokenId, Side = fill.Side, ClusterIds = [.. market.ClusterIds] };
-        Book.OpenOrders[fill.ClientOrderId] = order with { Fills = [.. order.Fills, ReversalIdOf(fill)] };
+        Book.OpenOrders[fill.ClientOrderId] = order with { Fills = [.. order.Fills, FillReversals.IdOf(fill)] };
 
         Book.Positions.TryGetValue(fill.TokenId, out var held);
         held ??= new RiskPosition { MarketId = fill.MarketId, TokenId = fill.TokenId, ClusterIds = [.. market.ClusterIds] };
@@ -115,14 +115,7 @@ public sealed class RiskEngine
 
     /// <summary>True when the reversal of <paramref name="fill"/> is already applied (see <see cref="ReverseFill"/>).</summary>
     public bool HasReversed(Fill fill) =>
-        Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var order) && order.Fills.Contains(ReversalIdOf(fill), StringComparer.Ordinal);
-
-    /// <summary>How a reversal is listed among its order's booked fill ids: apart from the fill's own id, which stays.</summary>
-    public static string ReversalIdOf(Fill fill)
-    {
-        ArgumentNullException.ThrowIfNull(fill);
-        return fill.FillId + "#reversed";
-    }
+        Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var order) && order.Fills.Contains(FillReversals.IdOf(fill), StringComparer.Ordinal);
 
     /// <summary>Frees what an order reserved once it will not fill further (cancelled, refused by the venue, unfilled).</summary>
     public void ReleaseOrder(string clientOrderId) => Book.OpenOrders.Remove(clientOrderId);
