@@ -51,6 +51,11 @@ public interface IRiskGrain : IGrainWithStringKey
     [Alias("GetTradingState")]
     Task<TradingState> GetTradingState();
 
+    /// <summary>The client order ids risk holds open (reserving what is unfilled) until their order grains release them.</summary>
+    [AlwaysInterleave]
+    [Alias("GetOpenOrders")]
+    Task<List<string>> GetOpenOrders();
+
     /// <summary>
     /// The Portfolio's cash, positions and trading state as the risk book keeps them: the one average-cost book of
     /// the Portfolio, which <see cref="IPortfolioGrain.GetState"/> shows. Interleaves, like every read.

@@ -107,6 +107,8 @@ public sealed partial class RiskGrain(
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
 
+    public Task<List<string>> GetOpenOrders() => Task.FromResult(state.State.Book?.OpenOrders.Keys.ToList() ?? []);
+
     public Task<Holdings> GetHoldings() => Task.FromResult(state.State.Book is { } book
         ? new Holdings(book.Balance, PortfolioPositions.Of(book), book.TradingState)
         : new Holdings(state.State.Config?.Bankroll ?? 0m, [], TradingState.Active));
