@@ -253,8 +253,17 @@ public static partial class ReasonCodes
     /// <summary>The venue is retrying the settlement transaction of a matched fill (user feed RETRYING).</summary>
     public const string ExecFillRetrying = "EXEC_FILL_RETRYING";
 
-    /// <summary>The settlement of a matched fill failed for good (user feed FAILED); the position it was booked into needs an operator's correction.</summary>
+    /// <summary>The settlement of a matched fill failed for good (user feed FAILED); a fill that was booked is reversed (EXEC_FILL_REVERSED).</summary>
     public const string ExecFillFailed = "EXEC_FILL_FAILED";
+
+    /// <summary>A booked fill whose settlement failed was taken back out of the Portfolio's book, risk and the Strategy's position, once.</summary>
+    public const string ExecFillReversed = "EXEC_FILL_REVERSED";
+
+    /// <summary>The venue cancelled a resting order (user feed CANCELLATION, or no longer listed after a restart): closed, its reservation released.</summary>
+    public const string ExecOrderCancelled = "EXEC_ORDER_CANCELLED";
+
+    /// <summary>A resting GTD order reached its expiration on the venue: closed, its reservation released.</summary>
+    public const string ExecOrderExpired = "EXEC_ORDER_EXPIRED";
 
     /// <summary>No or unknown API key.</summary>
     public const string SecUnauthenticated = "SEC_UNAUTHENTICATED";
@@ -389,7 +398,10 @@ public static partial class ReasonCodes
         new() { Code = ExecFillMined, Family = ReasonCodeEntryFamily.Exec, Meaning = "A fill the venue matched was mined on chain (user feed MINED); not yet final.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecFillConfirmed, Family = ReasonCodeEntryFamily.Exec, Meaning = "A fill reached finality on chain (user feed CONFIRMED).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecFillRetrying, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue is retrying the settlement transaction of a matched fill (user feed RETRYING).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
-        new() { Code = ExecFillFailed, Family = ReasonCodeEntryFamily.Exec, Meaning = "The settlement of a matched fill failed for good (user feed FAILED); the position it was booked into needs an operator's correction.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFillFailed, Family = ReasonCodeEntryFamily.Exec, Meaning = "The settlement of a matched fill failed for good (user feed FAILED); a fill that was booked is reversed (EXEC_FILL_REVERSED).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecFillReversed, Family = ReasonCodeEntryFamily.Exec, Meaning = "A booked fill whose settlement failed was taken back out of the Portfolio's book, risk and the Strategy's position, once.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecOrderCancelled, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue cancelled a resting order (user feed CANCELLATION, or no longer listed after a restart): closed, its reservation released.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = ExecOrderExpired, Family = ReasonCodeEntryFamily.Exec, Meaning = "A resting GTD order reached its expiration on the venue: closed, its reservation released.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = SecUnauthenticated, Family = ReasonCodeEntryFamily.Sec, Meaning = "No or unknown API key.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 401 },
         new() { Code = SecForbiddenRole, Family = ReasonCodeEntryFamily.Sec, Meaning = "The caller's role may not do this (e.g. a reviewer writing).", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 403 },
         new() { Code = SecDevKeyRefusedLive, Family = ReasonCodeEntryFamily.Sec, Meaning = "The development signing key cannot sign in a live mode.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Silo] },

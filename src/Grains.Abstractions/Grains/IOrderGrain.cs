@@ -26,6 +26,15 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("OnVenueFill")]
     Task<bool> OnVenueFill([Immutable] Fill fill);
 
+    /// <summary>
+    /// The venue closed the resting order (its user feed's cancellation: <paramref name="reasonCode"/> is
+    /// EXEC_ORDER_CANCELLED or EXEC_ORDER_EXPIRED): the order is closed with that code, the Strategy hears it and risk's
+    /// reservation is released. An order not open (done, or still being submitted) is left as it is. False when this
+    /// grain holds no order.
+    /// </summary>
+    [Alias("OnVenueOrderClosed")]
+    Task<bool> OnVenueOrderClosed(string reasonCode, string detail);
+
     /// <summary>One-way, sent by the order grain to itself: the next step of its order, in a turn of its own.</summary>
     [Orleans.Concurrency.OneWay]
     [Alias("Continue")]

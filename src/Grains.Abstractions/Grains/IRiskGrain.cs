@@ -24,6 +24,14 @@ public interface IRiskGrain : IGrainWithStringKey
     Task OnFill([Immutable] Fill fill);
 
     /// <summary>
+    /// A booked fill whose settlement failed (FAILED after MATCHED) is taken back out of the book, the Portfolio's.
+    /// Idempotent: the reversal is listed on the fill's order, which risk holds until the order grain releases it again
+    /// after the reversal is delivered. Returns once the reversal is written.
+    /// </summary>
+    [Alias("OnFillReversed")]
+    Task OnFillReversed(Fill fill);
+
+    /// <summary>
     /// From the order grain, once the order is done (filled, refused, unfilled, reconciled, failed): what it still
     /// reserves goes, and so does the list of its booked fills (execution never delivers one again after this).
     /// Idempotent; an order risk no longer holds is ignored. Written with risk's next write (a second at the latest):
@@ -42,6 +50,11 @@ public interface IRiskGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetTradingState")]
     Task<TradingState> GetTradingState();
+
+    /// <summary>The client order ids risk holds open (reserving what is unfilled) until their order grains release them.</summary>
+    [AlwaysInterleave]
+    [Alias("GetOpenOrders")]
+    Task<List<string>> GetOpenOrders();
 
     /// <summary>
     /// The Portfolio's cash, positions and trading state as the risk book keeps them: the one average-cost book of

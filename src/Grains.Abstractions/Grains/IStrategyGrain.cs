@@ -35,6 +35,13 @@ public interface IStrategyGrain : IGrainWithStringKey
     Task OnFill([Immutable] Fill fill);
 
     /// <summary>
+    /// A booked fill whose settlement failed: the position gives it back. Idempotent while a position refers to the
+    /// fill's order (the core ignores orders none refers to); returns once what it changed is written.
+    /// </summary>
+    [Alias("OnFillReversed")]
+    Task OnFillReversed(Fill fill);
+
+    /// <summary>
     /// One-way, from risk: these intents are decided and written there, so the Strategy no longer keeps them to send
     /// again after a restart (their outcomes still come by <see cref="OnFill"/> and <see cref="OnIntentRejected"/>).
     /// </summary>

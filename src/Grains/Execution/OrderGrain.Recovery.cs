@@ -18,6 +18,8 @@ public sealed partial class OrderGrain
 
     private IGrainTimer? _retry;
 
+    private IGrainTimer? _reconcileOpen;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
@@ -37,6 +39,19 @@ public sealed partial class OrderGrain
             LogRecovering(ClientOrderId, record.Status);
             RetryWhilePending(TimeSpan.FromMilliseconds(100));
         }
+        else if (record.Status == ExecutionStatus.Open && venue is IVenueOrderLookup)
+        {
+            // Cancellations and expiries the feed reported while no silo held this order were lost with it: ask the
+            // venue, in a turn of its own once activation is done.
+            _reconcileOpen = this.RegisterGrainTimer(ReconcileOnceAsync, TimeSpan.FromMilliseconds(100), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task ReconcileOnceAsync()
+    {
+        _reconcileOpen?.Dispose();
+        _reconcileOpen = null;
+        await ReconcileOpenAsync();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -193,6 +193,13 @@ public sealed partial class OrderGrain(
         record.Status = status;
         foreach (var fill in answer.Fills.Where(f => record.Fills.TrueForAll(known => known.FillId != f.FillId)))
         {
+            if (fill.Status == FillStatus.Failed)
+            {
+                // A reconciliation reads trades at their latest status: one that already failed is never booked.
+                RecordUnbooked(record, fill);
+                continue;
+            }
+
             AddFill(record, fill);
             if (fill.FillId.EndsWith(AggregateFillSuffix, StringComparison.Ordinal))
             {
@@ -238,7 +245,7 @@ public sealed partial class OrderGrain(
     /// </summary>
     private async Task<bool> Deliver(ExecutionRecord record, bool persist = true)
     {
-        if (record.Outbox.Count == 0 && !record.NotifyPending && record.Unreported.Count == 0)
+        if (record.Outbox.Count == 0 && !record.NotifyPending && record.Unreported.Count == 0 && record.Unreversed.Count == 0)
         {
             return false;
         }
@@ -254,6 +261,12 @@ public sealed partial class OrderGrain(
             await Report(intent, fill);
         }
 
+        foreach (var failed in record.Unreversed)
+        {
+            await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).OnFillReversed(failed);
+            await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFillReversed(failed);
+        }
+
         // Risk's reservation is released by SettledAsync, once this delivery is written: risk wakes the orders it still
         // holds after a restart, so it must not forget one whose delivery a crash could leave unfinished.
         if (record.NotifyPending && record.OutcomeCode is { } code)
@@ -263,6 +276,7 @@ public sealed partial class OrderGrain(
 
         record.Outbox.Clear();
         record.Unreported.Clear();
+        record.Unreversed.Clear();
         record.NotifyPending = false;
         if (persist)
         {

@@ -74,6 +74,13 @@ public sealed class ExecutionRecord
     [Id(12)]
     public List<string> CoveredFillIds { get; set; } = [];
 
+    /// <summary>
+    /// Booked fills whose settlement failed, not yet reversed onward (risk, the Portfolio's book, and the Strategy); each
+    /// fill id enters here once, when its FAILED is first recorded.
+    /// </summary>
+    [Id(13)]
+    public List<Fill> Unreversed { get; set; } = [];
+
     /// <summary>Shares filled so far (fills whose settlement failed excluded, aggregated shares counted once).</summary>
     public decimal FilledSize => Fills.Where(f => f.Status != FillStatus.Failed && !CoveredFillIds.Contains(f.FillId)).Sum(f => f.Size);
 
@@ -82,6 +89,7 @@ public sealed class ExecutionRecord
         Status is ExecutionStatus.Submitting
         || Outbox.Count > 0
         || Unreported.Count > 0
+        || Unreversed.Count > 0
         || NotifyPending;
 
     /// <summary>In the venue's hands, answer not yet recorded: what holds one of execution's slots.</summary>

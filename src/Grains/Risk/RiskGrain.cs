@@ -107,6 +107,8 @@ public sealed partial class RiskGrain(
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
 
+    public Task<List<string>> GetOpenOrders() => Task.FromResult(state.State.Book?.OpenOrders.Keys.ToList() ?? []);
+
     public Task<Holdings> GetHoldings() => Task.FromResult(state.State.Book is { } book
         ? new Holdings(book.Balance, PortfolioPositions.Of(book), book.TradingState)
         : new Holdings(state.State.Config?.Bankroll ?? 0m, [], TradingState.Active));
@@ -162,6 +164,30 @@ public sealed partial class RiskGrain(
         var transition = engine.ApplyFill(fill, market.Market, EventTime.Of(fill.FilledAt, time.GetUtcNow()));
         await Writer.WriteAsync();
         await AuditTransition(transition, "risk");
+    }
+
+    public async Task OnFillReversed(Fill fill)
+    {
+        if (Engine() is not { } engine || await GrainFactory.GetGrain<IMarketGrain>(fill.MarketId).GetState() is not { } market)
+        {
+            LogFillWithoutBook(this.GetPrimaryKeyString(), fill.FillId);
+            return;
+        }
+
+        if (engine.HasReversed(fill))
+        {
+            LogDuplicateFill(this.GetPrimaryKeyString(), FillReversals.IdOf(fill));
+            return;
+        }
+
+        var reversal = engine.ReverseFill(fill, market.Market, time.GetUtcNow());
+        await Writer.WriteAsync();
+        if (reversal.Shortfall > 0m)
+        {
+            LogReversalShortfall(this.GetPrimaryKeyString(), fill.FillId, reversal.Shortfall, fill.TokenId);
+        }
+
+        await AuditTransition(reversal.Transition, "risk");
     }
 
     public async Task ReleaseOrder(string clientOrderId)
@@ -397,6 +423,9 @@ public sealed partial class RiskGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Portfolio {PortfolioId}: fill {FillId} arrived without a risk book or market")]
     private partial void LogFillWithoutBook(string portfolioId, string fillId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Portfolio {PortfolioId}: reversing failed fill {FillId} found {Shortfall} of its tokens of {TokenId} already sold; the position is emptied, not short, and needs an operator's correction")]
+    private partial void LogReversalShortfall(string portfolioId, string fillId, decimal shortfall, string tokenId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: {Transition} by {Actor}")]
     private partial void LogTransition(string portfolioId, string transition, string actor);

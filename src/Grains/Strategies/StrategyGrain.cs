@@ -5,6 +5,7 @@ using Polytraders.Grains.Pipeline;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Intelligence;
 using Polytraders.Trading.Momentum;
+using Polytraders.Trading.Portfolios;
 using Polytraders.Trading.Scope;
 
 namespace Polytraders.Grains.Strategies;
@@ -241,6 +242,30 @@ public sealed partial class StrategyGrain(
 
         booked.Add(fill.FillId);
         await Handle(_core.OnFill(fill.ClientOrderId, fill.Side, fill.Size, fill.Price, fill.FilledAt), changed: true);
+        await Outbox.DrainAsync();
+    }
+
+    /// <summary>
+    /// Idempotent like <see cref="OnFill"/>: the reversal's id is kept with the fill ids of the order the market's
+    /// position refers to afterwards. A position that refers to no order has nothing a repeat could change: the core
+    /// ignores a buy of an order no position refers to, and a failed sell always leaves the position referring to one.
+    /// </summary>
+    public async Task OnFillReversed(Fill fill)
+    {
+        var reversal = FillReversals.IdOf(fill);
+        if (_core is null || state.State.BookedFills.Values.Any(ids => ids.Contains(reversal)))
+        {
+            return;
+        }
+
+        var step = _core.OnFillReversed(fill.ClientOrderId, fill.MarketId, fill.Side, fill.Size, fill.Price, time.GetUtcNow());
+        if (_core.PositionOf(fill.MarketId) is { } position && (position.EntryClientOrderId ?? position.PendingClientOrderId) is { } referred)
+        {
+            var ids = state.State.BookedFills.TryGetValue(referred, out var kept) ? kept : state.State.BookedFills[referred] = [];
+            ids.Add(reversal);
+        }
+
+        await Handle(step, changed: true);
         await Outbox.DrainAsync();
     }
 

@@ -16,7 +16,9 @@ public sealed record TradeUpdate(DateTimeOffset Timestamp, ClobTrade Trade) : Us
 
 /// <summary>
 /// "order": a placement, update (partial match) or cancellation. Source: the order message of
-/// docs.polymarket.com market-data/websocket/user-channel (type PLACEMENT / UPDATE / CANCELLATION).
+/// docs.polymarket.com market-data/websocket/user-channel (type PLACEMENT / UPDATE / CANCELLATION); a GTD order the
+/// venue takes off its book at its expiration is reported as a CANCELLATION too, with its "expiration" (Unix seconds;
+/// 0 or absent for other orders).
 /// </summary>
 public sealed record OrderUpdate(
     DateTimeOffset Timestamp,
@@ -28,7 +30,18 @@ public sealed record OrderUpdate(
     OrderSide? Side,
     decimal? Price,
     decimal? OriginalSize,
-    decimal? SizeMatched) : UserFeedEvent(Timestamp);
+    decimal? SizeMatched,
+    long? Expiration = null) : UserFeedEvent(Timestamp)
+{
+    /// <summary>The order left the book without (fully) matching: type CANCELLATION, or a status that says so.</summary>
+    public bool IsCancellation =>
+        string.Equals(Type, "CANCELLATION", StringComparison.OrdinalIgnoreCase)
+        || Status?.ToUpperInvariant() is "CANCELED" or "CANCELLED" or "CANCELED_MARKET_RESOLVED" or "EXPIRED";
+
+    /// <summary>A cancellation because the GTD order reached its expiration (see <see cref="GtdExpiry"/>).</summary>
+    public bool IsExpiry =>
+        IsCancellation && (string.Equals(Status, "EXPIRED", StringComparison.OrdinalIgnoreCase) || GtdExpiry.HasExpired(Expiration ?? 0, Timestamp));
+}
 
 /// <summary>
 /// The user channel was down from <see cref="LostAt"/> to <see cref="ReconnectedAt"/>. It replays nothing: trade

@@ -107,7 +107,8 @@ public sealed partial class UserWebSocketClient : ClobSocketClient
                             e.SideOf("side"),
                             e.Decimal("price"),
                             e.Decimal("original_size"),
-                            e.Decimal("size_matched")),
+                            e.Decimal("size_matched"),
+                            e.Int64("expiration")),
                         cancellationToken).ConfigureAwait(false);
                     break;
             }

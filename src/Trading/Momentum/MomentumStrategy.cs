@@ -10,7 +10,7 @@ namespace Polytraders.Trading.Momentum;
 /// scope. Deterministic: time comes only from ticks and arguments, ids from the launch and a sequence. Fills and
 /// rejections come back as one-way notifications that move the pending phases on.
 /// </summary>
-public sealed class MomentumStrategy
+public sealed partial class MomentumStrategy
 {
     /// <summary>
     /// Fill-and-kill: what does not trade at the limit now is cancelled and comes back as a rejection, so a pending
@@ -193,18 +193,14 @@ public sealed class MomentumStrategy
         }
 
         var position = slot.Position;
-        if (position.Phase == MomentumPhase.PendingEntry)
+        if (position.Size <= 0m)
         {
-            slot.Position = MomentumPosition.FlatIn(position.MarketId, position.TokenId);
-            slot.AwaitsFreshCrossing = true;
-            if (!slot.InScope)
-            {
-                _markets.Remove(position.MarketId);
-            }
-
-            return StrategyStep.None;
+            // A refused entry, or an exit whose tokens are gone (their buy failed to settle): nothing is held.
+            return Flatten(slot, awaitFreshCrossing: position.Phase == MomentumPhase.PendingEntry);
         }
 
+        // Back to what the order interrupted: a refused exit holds its tokens again, and so does an entry whose tokens
+        // were restored meanwhile (a failed sell of an earlier exit).
         slot.Position = position with { Phase = MomentumPhase.Long, PendingClientOrderId = null, PendingExitCause = null };
         return slot.InScope ? StrategyStep.None : new StrategyStep(null, null, slot.Position);
     }

@@ -38,7 +38,39 @@ public readonly record struct AverageCost(decimal Size, decimal CostBasis)
         var costSold = fill.Size == Size ? CostBasis : decimal.Round(CostBasis * fill.Size / Size, PusdDecimals);
         return new FillEffect(new AverageCost(Size - fill.Size, CostBasis - costSold), notional - fill.Fee, notional - costSold - fill.Fee);
     }
+
+    /// <summary>
+    /// What taking a booked <paramref name="fill"/> back out does (its settlement failed): the cash it moved comes back
+    /// exactly, and the position loses the tokens a buy added at the cost it added, or regains the tokens a sell took at
+    /// the position's average (the average a sell leaves unchanged; the sale's price when the position is flat since).
+    /// Realised PnL takes up the difference, so cash plus cost basis less realised PnL is unchanged, as with every fill:
+    /// right after the fill, this is its exact inverse. A position cannot go short: when tokens a failed buy brought
+    /// were sold meanwhile, the position is emptied and <see cref="ReversalEffect.Shortfall"/> says how many are missing.
+    /// </summary>
+    public ReversalEffect Reverse(Fill fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        var notional = decimal.Round(fill.Size * fill.Price, PusdDecimals);
+        if (fill.Side == Side.Buy)
+        {
+            var cash = notional + fill.Fee;
+            // Tokens left after the reversal keep the cost of the other buys; none left, the whole cost basis goes.
+            var removed = fill.Size < Size ? new AverageCost(fill.Size, Math.Min(notional, CostBasis)) : this;
+            var after = new AverageCost(Size - removed.Size, CostBasis - removed.CostBasis);
+            return new ReversalEffect(after, cash, cash - removed.CostBasis, fill.Size - removed.Size);
+        }
+
+        var costBack = Size == 0m ? notional : decimal.Round(CostBasis * fill.Size / Size, PusdDecimals);
+        var proceeds = notional - fill.Fee;
+        return new ReversalEffect(new AverageCost(Size + fill.Size, CostBasis + costBack), -proceeds, costBack - proceeds, 0m);
+    }
 }
 
 /// <summary>A fill's effect: the position after it, the change in cash, and the PnL it realised (fees included).</summary>
 public readonly record struct FillEffect(AverageCost Position, decimal CashChange, decimal Realised);
+
+/// <summary>
+/// A reversal's effect: the position after it, the change in cash, the change in realised PnL, and the tokens a failed
+/// buy brought that were no longer held to take back (0 unless they were sold meanwhile).
+/// </summary>
+public readonly record struct ReversalEffect(AverageCost Position, decimal CashChange, decimal Realised, decimal Shortfall);

@@ -70,18 +70,38 @@ public sealed class RiskEngine
     {
         RollDay(now);
         ReduceReservation(fill);
-        Book.Positions.TryGetValue(fill.TokenId, out var held);
-        held ??= new RiskPosition { MarketId = fill.MarketId, TokenId = fill.TokenId, ClusterIds = [.. market.ClusterIds] };
+        var held = PositionOf(fill, market);
         var effect = new AverageCost(held.Size, held.CostBasis).Apply(fill);
-        Book.Positions[fill.TokenId] = held with { Size = effect.Position.Size, CostBasis = effect.Position.CostBasis, RealisedPnl = held.RealisedPnl + effect.Realised };
-
-        Book.Balance += effect.CashChange;
-        Book.RealisedPnlToday += effect.Realised;
-
-        return DailyLossBreached() && Book.TradingState == TradingState.Active
-            ? SetTradingState(TradingState.Reducing, $"daily loss limit breached: realised {Book.RealisedPnlToday} today against a limit of {_limits.DailyLossLimit}")
-            : null;
+        Post(held, effect.Position, effect.CashChange, effect.Realised);
+        return ReduceOnDailyLoss("daily loss limit breached");
     }
+
+    /// <summary>
+    /// Takes a booked fill whose settlement failed back out of the book (<see cref="AverageCost.Reverse"/>): position,
+    /// cash and today's realised PnL. The reversal's id is listed on the fill's order, which the book holds again (with
+    /// nothing reserved) if execution had already released it, until execution releases it once more after delivering
+    /// the reversal: so a reversal delivered twice is applied once, and the book stays bounded by the orders open. What
+    /// the order still reserves is left as it is: whether the venue reopens a failed trade's size is not known here.
+    /// </summary>
+    public FillReversal ReverseFill(Fill fill, Market market, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        ArgumentNullException.ThrowIfNull(market);
+        RollDay(now);
+        var order = Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var open)
+            ? open
+            : new OpenOrder { ClientOrderId = fill.ClientOrderId, MarketId = fill.MarketId, TokenId = fill.TokenId, Side = fill.Side, ClusterIds = [.. market.ClusterIds] };
+        Book.OpenOrders[fill.ClientOrderId] = order with { Fills = [.. order.Fills, FillReversals.IdOf(fill)] };
+
+        var held = PositionOf(fill, market);
+        var effect = new AverageCost(held.Size, held.CostBasis).Reverse(fill);
+        Post(held, effect.Position, effect.CashChange, effect.Realised);
+        return new FillReversal(effect.Shortfall, ReduceOnDailyLoss($"daily loss limit breached by reversing fill {fill.FillId}"));
+    }
+
+    /// <summary>True when the reversal of <paramref name="fill"/> is already applied (see <see cref="ReverseFill"/>).</summary>
+    public bool HasReversed(Fill fill) =>
+        Book.OpenOrders.TryGetValue(fill.ClientOrderId, out var order) && order.Fills.Contains(FillReversals.IdOf(fill), StringComparer.Ordinal);
 
     /// <summary>Frees what an order reserved once it will not fill further (cancelled, refused by the venue, unfilled).</summary>
     public void ReleaseOrder(string clientOrderId) => Book.OpenOrders.Remove(clientOrderId);
@@ -258,6 +278,25 @@ public sealed class RiskEngine
             Book.RealisedPnlToday = 0m;
         }
     }
+
+    private RiskPosition PositionOf(Fill fill, Market market) =>
+        Book.Positions.TryGetValue(fill.TokenId, out var held)
+            ? held
+            : new RiskPosition { MarketId = fill.MarketId, TokenId = fill.TokenId, ClusterIds = [.. market.ClusterIds] };
+
+    /// <summary>Books a fill's (or a reversal's) effect on its token's position, cash and today's realised PnL.</summary>
+    private void Post(RiskPosition held, AverageCost after, decimal cashChange, decimal realised)
+    {
+        Book.Positions[held.TokenId] = held with { Size = after.Size, CostBasis = after.CostBasis, RealisedPnl = held.RealisedPnl + realised };
+        Book.Balance += cashChange;
+        Book.RealisedPnlToday += realised;
+    }
+
+    /// <summary>A realised loss reaching the daily limit switches an ACTIVE Portfolio to REDUCING.</summary>
+    private TradingStateTransition? ReduceOnDailyLoss(string cause) =>
+        DailyLossBreached() && Book.TradingState == TradingState.Active
+            ? SetTradingState(TradingState.Reducing, $"{cause}: realised {Book.RealisedPnlToday} today against a limit of {_limits.DailyLossLimit}")
+            : null;
 
     /// <summary>The order stays held (its reservation down to what is still unfilled) until <see cref="ReleaseOrder"/>.</summary>
     private void ReduceReservation(Fill fill)

@@ -128,6 +128,32 @@ public sealed class FakeSockets(FakeClob clob)
         });
     }
 
+    /// <summary>
+    /// An "order" frame of the user channel (docs.polymarket.com user-channel order message) for one of the fake's
+    /// accepted orders: <paramref name="type"/> PLACEMENT, UPDATE or CANCELLATION, at <paramref name="timestamp"/> (Unix
+    /// seconds), with the GTD <paramref name="expiration"/> the order was posted with (0 for none).
+    /// </summary>
+    public static string OrderFrame(string apiKey, AcceptedOrder order, string conditionId, string type, long timestamp, long expiration = 0, decimal sizeMatched = 0m) =>
+        FakeJson.Serialize(new Dictionary<string, object?>
+        {
+            ["asset_id"] = order.TokenId,
+            ["associate_trades"] = null,
+            ["event_type"] = "order",
+            ["expiration"] = expiration.ToString(CultureInfo.InvariantCulture),
+            ["id"] = order.OrderHash,
+            ["market"] = conditionId,
+            ["order_owner"] = apiKey,
+            ["order_type"] = order.OrderType,
+            ["original_size"] = order.Shares.ToString(CultureInfo.InvariantCulture),
+            ["outcome"] = "YES",
+            ["owner"] = apiKey,
+            ["price"] = order.Price.ToString(CultureInfo.InvariantCulture),
+            ["side"] = order.Side,
+            ["size_matched"] = sizeMatched.ToString(CultureInfo.InvariantCulture),
+            ["timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture),
+            ["type"] = type,
+        });
+
     private async Task MarketAsync(HttpContext context)
     {
         if (!context.WebSockets.IsWebSocketRequest)

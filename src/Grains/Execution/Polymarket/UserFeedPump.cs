@@ -21,6 +21,8 @@ namespace Polytraders.Grains.Execution.Polymarket;
 /// pump owing a back-fill from the earliest time trades may be missing: it is retried every
 /// <see cref="ClobVenueOptions.UserBackFillRetryInterval"/> and the next gap's back-fill starts from it too, until a
 /// back-fill from there succeeds. The retry runs in the same loop as the socket's events, so hand-overs never overlap.
+/// Its order updates that say one of our resting orders left the book (a cancellation, or a GTD expiry) go to the
+/// order's grain too (<see cref="IOrderGrain.OnVenueOrderClosed"/>), which closes it and releases risk's reservation.
 /// Without CLOB credentials the pump stays idle.
 /// </summary>
 public sealed partial class UserFeedPump(
@@ -99,6 +101,9 @@ public sealed partial class UserFeedPump(
                     await HandOverAsync(fill, fill.FilledAt, stoppingToken).ConfigureAwait(false);
                 }
 
+                break;
+            case OrderUpdate { IsCancellation: true } closed:
+                await HandOverClosureAsync(closed, stoppingToken).ConfigureAwait(false);
                 break;
             case UserFeedGap gap:
                 LogGap(gap.LostAt, gap.ReconnectedAt);
