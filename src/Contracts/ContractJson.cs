@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Polytraders.Contracts;
@@ -5,6 +6,9 @@ namespace Polytraders.Contracts;
 /// <summary>The one JSON setting for contracts: names and enum spellings come from the generated attributes.</summary>
 public static class ContractJson
 {
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
     {
         WriteIndented = false,
@@ -14,6 +18,18 @@ public static class ContractJson
 
     /// <summary>The same text as <see cref="Serialize{T}"/>, as UTF-8 bytes (what the audit chain hashes).</summary>
     public static byte[] SerializeToUtf8Bytes<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>
+    /// The same bytes as <see cref="SerializeToUtf8Bytes{T}"/>, written to <paramref name="buffer"/> through a writer
+    /// each thread keeps: for a caller that serializes on every decision and reuses its buffer.
+    /// </summary>
+    public static void SerializeTo<T>(IBufferWriter<byte> buffer, T value)
+    {
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, value, Options);
+        writer.Flush();
+    }
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Polytraders.Contracts;
 
@@ -12,16 +13,32 @@ public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    private const int CanonicalCapacity = 4_096;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_canonical;
+
     public static AuditEnvelope Seal(AuditEnvelope draft, long sequence, string previousHash)
     {
         var unsealed = draft with { Sequence = sequence, PrevHash = previousHash, Hash = string.Empty };
-        return unsealed with { Hash = HashOf(unsealed) };
+        return unsealed with { Hash = HashOfUnsealed(unsealed) };
     }
 
-    public static string HashOf(AuditEnvelope envelope)
+    public static string HashOf(AuditEnvelope envelope) =>
+        HashOfUnsealed(envelope.Hash.Length == 0 ? envelope : envelope with { Hash = string.Empty });
+
+    /// <summary>
+    /// Serialized into a buffer each thread reuses: every decision is sealed on its way to the store, and an array per
+    /// envelope was a good part of what the trading path allocated.
+    /// </summary>
+    private static string HashOfUnsealed(AuditEnvelope unsealed)
     {
-        var canonical = ContractJson.SerializeToUtf8Bytes(envelope with { Hash = string.Empty });
-        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+        var canonical = t_canonical ??= new ArrayBufferWriter<byte>(CanonicalCapacity);
+        canonical.ResetWrittenCount();
+        ContractJson.SerializeTo(canonical, unsealed);
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(canonical.WrittenSpan, digest);
+        return Convert.ToHexStringLower(digest);
     }
 
     /// <summary>Re-hashes a chain read oldest first and reports the first link that does not hold.</summary>

@@ -58,6 +58,26 @@ public sealed class AuditChainTests
         Assert.Contains("sequence", verification.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void a_link_is_hashed_over_its_canonical_json_with_the_hash_left_empty()
+    {
+        // A detail long enough to grow the reused buffer, with text the JSON encoder escapes: the bytes hashed are the
+        // contract's canonical JSON whatever the thread's buffer held before.
+        var context = new AuditContext("TEN-DESK", "PORT-001", null, null, AuditEnvelopeMode.Paper, "0x" + new string('1', 64));
+        var details = new[] { "short", new string('x', 10_000) + " <é & \"quoted\">", "short again" };
+        var previous = AuditChain.GenesisHash;
+        for (var i = 0; i < details.Length; i++)
+        {
+            var draft = context.Draft(ReasonCodes.GovKillSwitchOn, "operator:alice", new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = details[i] }, Start);
+            var sealedEnvelope = AuditChain.Seal(draft, i + 1, previous);
+
+            var canonical = ContractJson.SerializeToUtf8Bytes(sealedEnvelope with { Hash = string.Empty });
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(canonical)), sealedEnvelope.Hash);
+            Assert.Equal(sealedEnvelope.Hash, AuditChain.HashOf(sealedEnvelope));
+            previous = sealedEnvelope.Hash;
+        }
+    }
+
     internal static List<AuditEnvelope> Chain(int length)
     {
         var context = new AuditContext("TEN-DESK", "PORT-001", "momentum-crypto-1", "LCH-0000000001", AuditEnvelopeMode.Paper, "0x" + new string('1', 64));
