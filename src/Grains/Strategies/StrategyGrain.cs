@@ -17,13 +17,16 @@ namespace Polytraders.Grains.Strategies;
 /// </summary>
 /// <remarks>
 /// A tick's turn awaits nothing: what the core decided goes to an ordered outbox (<see cref="TurnOutbox{TItem}"/>) that
-/// appends envelopes in batches behind the turns. State is written when it changes meaning (an intent sent, a fill or a
-/// rejection applied, the scope or the launch changed), before what depends on it leaves: an intent is sent only once
-/// the write that records it pending is done. A Signal alone changes nothing that must survive; the Signals of the
-/// last moments before a crash may be missing from the trail, never an intent or an outcome.
+/// appends envelopes in batches behind the turns. State is written when it changes meaning, before what depends on it
+/// leaves: the book (<see cref="StrategyBookState"/>: positions, pending intents, booked fills) when an intent is sent or
+/// a fill or a rejection applied, and an intent is sent only once the write that records it pending is done; the launch
+/// (<see cref="StrategyGrainState"/>) when it starts, stops or its scope changes. Two records, so a trade writes only
+/// what it changed. A Signal alone changes nothing that must survive; the Signals of the last moments before a crash
+/// may be missing from the trail, never an intent or an outcome.
 /// </remarks>
 public sealed partial class StrategyGrain(
     [PersistentState("strategy", StreamNames.GrainStorage)] IPersistentState<StrategyGrainState> state,
+    [PersistentState("strategy-book", StreamNames.GrainStorage)] IPersistentState<StrategyBookState> book,
     TimeProvider time,
     ILogger<StrategyGrain> logger) : Grain, IStrategyGrain, IAsyncObserver<PriceUpdate>
 {
@@ -42,18 +45,24 @@ public sealed partial class StrategyGrain(
     private SerialWriter Writer => _writer ??= new SerialWriter(
         () =>
         {
-            state.State.Core = _core?.State ?? state.State.Core;
-            return state.WriteStateAsync();
+            book.State.Core = _core?.State ?? book.State.Core;
+            return book.WriteStateAsync();
         },
         time,
         DeliveryFailed);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!book.RecordExists && state.State.MoveFormerBookTo(book.State))
+        {
+            await book.WriteStateAsync();
+            await WriteLaunchAsync();
+        }
+
         if (state.State.Running && state.State.Launch is { } launch)
         {
             // Subscriptions outlive activations: rebuild the core and resume them rather than subscribing again.
-            Build(launch, state.State.DomainPack!, state.State.Core);
+            Build(launch, state.State.DomainPack!, book.State.Core);
             _scope!.Start(state.State.MarketsInScope);
             foreach (var marketId in state.State.MarketsInScope)
             {
@@ -67,7 +76,7 @@ public sealed partial class StrategyGrain(
             }
 
             // Written as pending before it was sent: whether the send happened before a crash is unknown, so it goes again.
-            foreach (var pending in state.State.Pending.Values)
+            foreach (var pending in book.State.Pending.Values)
             {
                 await GrainFactory.GetGrain<IRiskGrain>(pending.PortfolioId).Submit(pending, state.State.Context!);
             }
@@ -136,7 +145,7 @@ public sealed partial class StrategyGrain(
         state.State.DomainPack = pack;
         Build(launch, pack, restored: null);
         state.State.Running = true;
-        state.State.LastSignal = null;
+        book.State.LastSignal = null;
         state.State.Launches.Add(new LaunchRecord { LaunchId = launchId, StrategyId = launch.StrategyId, PortfolioId = launch.PortfolioId, Mode = launch.Mode, LaunchedAt = time.GetUtcNow(), LaunchedBy = "portfolio" });
         if (state.State.Launches.Count > StrategyGrainState.LaunchesKept)
         {
@@ -148,6 +157,7 @@ public sealed partial class StrategyGrain(
             await EnterMarket(markets.First(m => m.MarketId == change.MarketId), change);
         }
 
+        await WriteLaunchAsync();
         await Persist();
         await Outbox.DrainAsync();
         LogStarted(launch.StrategyId, launchId, _scope!.Markets.Count, pack);
@@ -179,7 +189,7 @@ public sealed partial class StrategyGrain(
         state.State.MarketsInScope = [];
         _core = null;
         _scope = null;
-        await Persist();
+        await WriteLaunchAsync();
 
         // The Portfolio audits the stop once this returns: every envelope this launch decided goes first.
         await Outbox.DrainAsync();
@@ -195,7 +205,7 @@ public sealed partial class StrategyGrain(
         LaunchId = state.State.Context?.LaunchId,
         Launch = state.State.Launch,
         MarketsInScope = [.. state.State.MarketsInScope],
-        LastSignal = state.State.LastSignal,
+        LastSignal = book.State.LastSignal,
         Launches = [.. state.State.Launches],
     });
 
@@ -219,6 +229,7 @@ public sealed partial class StrategyGrain(
             await LeaveMarket(change, bookOpen: true);
         }
 
+        await WriteLaunchAsync();
         await Persist();
     }
 
@@ -234,7 +245,7 @@ public sealed partial class StrategyGrain(
             return;
         }
 
-        var booked = state.State.BookedFills.TryGetValue(fill.ClientOrderId, out var ids) ? ids : state.State.BookedFills[fill.ClientOrderId] = [];
+        var booked = book.State.BookedFills.TryGetValue(fill.ClientOrderId, out var ids) ? ids : book.State.BookedFills[fill.ClientOrderId] = [];
         if (booked.Contains(fill.FillId))
         {
             return;
@@ -253,7 +264,7 @@ public sealed partial class StrategyGrain(
     public async Task OnFillReversed(Fill fill)
     {
         var reversal = FillReversals.IdOf(fill);
-        if (_core is null || state.State.BookedFills.Values.Any(ids => ids.Contains(reversal)))
+        if (_core is null || book.State.BookedFills.Values.Any(ids => ids.Contains(reversal)))
         {
             return;
         }
@@ -261,7 +272,7 @@ public sealed partial class StrategyGrain(
         var step = _core.OnFillReversed(fill.ClientOrderId, fill.MarketId, fill.Side, fill.Size, fill.Price, time.GetUtcNow());
         if (_core.PositionOf(fill.MarketId) is { } position && (position.EntryClientOrderId ?? position.PendingClientOrderId) is { } referred)
         {
-            var ids = state.State.BookedFills.TryGetValue(referred, out var kept) ? kept : state.State.BookedFills[referred] = [];
+            var ids = book.State.BookedFills.TryGetValue(referred, out var kept) ? kept : book.State.BookedFills[referred] = [];
             ids.Add(reversal);
         }
 
@@ -276,7 +287,7 @@ public sealed partial class StrategyGrain(
     public Task OnIntentsDecided(List<string> clientOrderIds)
     {
         ArgumentNullException.ThrowIfNull(clientOrderIds);
-        if (clientOrderIds.Count(state.State.Pending.Remove) > 0)
+        if (clientOrderIds.Count(book.State.Pending.Remove) > 0)
         {
             Writer.Defer();
         }
@@ -308,6 +319,7 @@ public sealed partial class StrategyGrain(
             if (_scope.MarketResolved(item.MarketId) is { } resolved)
             {
                 await LeaveMarket(resolved, bookOpen: false);
+                await WriteLaunchAsync();
                 await Persist();
             }
 
@@ -373,13 +385,13 @@ public sealed partial class StrategyGrain(
     {
         if (step.Signal is { } signal)
         {
-            state.State.LastSignal = signal;
+            book.State.LastSignal = signal;
             await Audit(ReasonCodes.StratSignal, new AuditPayload { Kind = AuditPayloadKind.Signal, Signal = signal });
         }
 
         if (step.Intent is { } intent)
         {
-            state.State.Pending[intent.ClientOrderId] = intent;
+            book.State.Pending[intent.ClientOrderId] = intent;
             await Queue(new Outgoing(Envelope(intent.ReasonCode!, new AuditPayload { Kind = AuditPayloadKind.Intent, Intent = intent }), intent, Persist: true));
         }
 
@@ -408,14 +420,14 @@ public sealed partial class StrategyGrain(
         var positions = _core?.Positions.ToList() ?? [];
         var waiting = positions.Select(p => p.PendingClientOrderId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var referred = positions.Select(p => p.EntryClientOrderId).OfType<string>().Concat(waiting).ToHashSet(StringComparer.Ordinal);
-        foreach (var clientOrderId in state.State.Pending.Keys.Where(id => !waiting.Contains(id)).ToList())
+        foreach (var clientOrderId in book.State.Pending.Keys.Where(id => !waiting.Contains(id)).ToList())
         {
-            state.State.Pending.Remove(clientOrderId);
+            book.State.Pending.Remove(clientOrderId);
         }
 
-        foreach (var clientOrderId in state.State.BookedFills.Keys.Where(id => !referred.Contains(id)).ToList())
+        foreach (var clientOrderId in book.State.BookedFills.Keys.Where(id => !referred.Contains(id)).ToList())
         {
-            state.State.BookedFills.Remove(clientOrderId);
+            book.State.BookedFills.Remove(clientOrderId);
         }
     }
 
@@ -454,6 +466,23 @@ public sealed partial class StrategyGrain(
         _portfolioGrains is { } known && known.PortfolioId == portfolioId
             ? known
             : new PortfolioGrains(portfolioId, GrainFactory.GetGrain<IAuditTrailGrain>(portfolioId), GrainFactory.GetGrain<IRiskGrain>(portfolioId));
+
+    /// <summary>
+    /// The launch's record, written in the turn that changed it (a launch, a stop, a scope change: none on the tick path).
+    /// A stale activation leaves, and its caller hears the failure: the next activation answers from what is stored.
+    /// </summary>
+    private async Task WriteLaunchAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Orleans.Storage.InconsistentStateException e)
+        {
+            DeliveryFailed(e);
+            throw;
+        }
+    }
 
     /// <summary>A stale activation (another one wrote the state since) leaves: the next one starts from what is stored.</summary>
     private void DeliveryFailed(Exception exception)
@@ -505,7 +534,7 @@ public sealed partial class StrategyGrain(
         }
     }
 
-    /// <summary>Queues a write behind what is already queued: what was decided before it is written with it.</summary>
+    /// <summary>Queues a write of the book behind what is already queued: what was decided before it is written with it.</summary>
     private Task Persist() => Queue(new Outgoing(null, null, Persist: true));
 
     private Task Audit(string reasonCode, AuditPayload payload) => Queue(new Outgoing(Envelope(reasonCode, payload), null, Persist: false));

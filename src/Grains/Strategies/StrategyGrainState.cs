@@ -4,6 +4,10 @@ using Polytraders.Trading.Momentum;
 
 namespace Polytraders.Grains.Strategies;
 
+/// <summary>
+/// A Strategy's launch: what it runs, where, and its latest launches. Written when a launch starts or stops and when
+/// its Market scope changes; what trading changes is in <see cref="StrategyBookState"/>.
+/// </summary>
 [GenerateSerializer]
 [Alias("Polytraders.StrategyGrainState")]
 public sealed class StrategyGrainState
@@ -20,14 +24,8 @@ public sealed class StrategyGrainState
     [Id(2)]
     public bool Running { get; set; }
 
-    [Id(3)]
-    public MomentumStrategyState? Core { get; set; }
-
     [Id(4)]
     public List<string> MarketsInScope { get; set; } = [];
-
-    [Id(5)]
-    public Signal? LastSignal { get; set; }
 
     /// <summary>The latest <see cref="LaunchesKept"/> launches, oldest first.</summary>
     [Id(6)]
@@ -36,15 +34,39 @@ public sealed class StrategyGrainState
     [Id(7)]
     public string? DomainPack { get; set; }
 
-    /// <summary>Ids of the fills handed to the core, per order a position still refers to (pending or entry).</summary>
-    [Id(8)]
-    public Dictionary<string, List<string>> BookedFills { get; set; } = [];
-
     /// <summary>
-    /// The intents sent to risk that risk has not yet said it decided, by client order id: written before each is sent,
-    /// so a crash between the write and the send is answered by sending it again (risk ignores one it already holds).
-    /// Usually empty; at most one per market in scope.
+    /// The book as versions before <see cref="StrategyBookState"/> wrote it, inside this record (ids 3, 5, 8 and 9): read
+    /// once (binary or JSON, under their former names), moved to the book's own record by the first activation that finds no book, never written again.
     /// </summary>
+    [Id(3)]
+    [Newtonsoft.Json.JsonProperty("Core")]
+    public MomentumStrategyState? FormerCore { get; set; }
+
+    [Id(5)]
+    [Newtonsoft.Json.JsonProperty("LastSignal")]
+    public Signal? FormerLastSignal { get; set; }
+
+    [Id(8)]
+    [Newtonsoft.Json.JsonProperty("BookedFills")]
+    public Dictionary<string, List<string>>? FormerBookedFills { get; set; }
+
     [Id(9)]
-    public Dictionary<string, OrderIntent> Pending { get; set; } = [];
+    [Newtonsoft.Json.JsonProperty("Pending")]
+    public Dictionary<string, OrderIntent>? FormerPending { get; set; }
+
+    /// <summary>Moves what an earlier version kept here into <paramref name="book"/>; false when there was nothing.</summary>
+    public bool MoveFormerBookTo(StrategyBookState book)
+    {
+        if (FormerCore is null && FormerBookedFills is null && FormerPending is null)
+        {
+            return false;
+        }
+
+        book.Core = FormerCore;
+        book.LastSignal = FormerLastSignal;
+        book.BookedFills = FormerBookedFills ?? [];
+        book.Pending = FormerPending ?? [];
+        (FormerCore, FormerLastSignal, FormerBookedFills, FormerPending) = (null, null, null, null);
+        return true;
+    }
 }
