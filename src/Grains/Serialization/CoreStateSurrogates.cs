@@ -64,6 +64,7 @@ internal struct RiskPositionSurrogate
     [Id(3)] public decimal CostBasis;
     [Id(4)] public List<string> ClusterIds;
     [Id(5)] public decimal RealisedPnl;
+    [Id(6)] public decimal AverageWhenEmptied;
 }
 
 [RegisterConverter]
@@ -77,6 +78,7 @@ internal sealed class RiskPositionConverter : IConverter<RiskPosition, RiskPosit
         CostBasis = s.CostBasis,
         ClusterIds = s.ClusterIds ?? [],
         RealisedPnl = s.RealisedPnl,
+        AverageWhenEmptied = s.AverageWhenEmptied,
     };
 
     public RiskPositionSurrogate ConvertToSurrogate(in RiskPosition v) => new()
@@ -87,6 +89,7 @@ internal sealed class RiskPositionConverter : IConverter<RiskPosition, RiskPosit
         CostBasis = v.CostBasis,
         ClusterIds = v.ClusterIds,
         RealisedPnl = v.RealisedPnl,
+        AverageWhenEmptied = v.AverageWhenEmptied,
     };
 }
 

@@ -42,12 +42,13 @@ public readonly record struct AverageCost(decimal Size, decimal CostBasis)
     /// <summary>
     /// What taking a booked <paramref name="fill"/> back out does (its settlement failed): the cash it moved comes back
     /// exactly, and the position loses the tokens a buy added at the cost it added, or regains the tokens a sell took at
-    /// the position's average (the average a sell leaves unchanged; the sale's price when the position is flat since).
+    /// the position's average (the average a sell leaves unchanged; when the position is flat since, the average the
+    /// tokens had when a sell emptied it, <paramref name="emptiedAverage"/>, or the sale's price if none is known).
     /// Realised PnL takes up the difference, so cash plus cost basis less realised PnL is unchanged, as with every fill:
     /// right after the fill, this is its exact inverse. A position cannot go short: when tokens a failed buy brought
     /// were sold meanwhile, the position is emptied and <see cref="ReversalEffect.Shortfall"/> says how many are missing.
     /// </summary>
-    public ReversalEffect Reverse(Fill fill)
+    public ReversalEffect Reverse(Fill fill, decimal emptiedAverage = 0m)
     {
         ArgumentNullException.ThrowIfNull(fill);
         var notional = decimal.Round(fill.Size * fill.Price, PusdDecimals);
@@ -60,7 +61,9 @@ public readonly record struct AverageCost(decimal Size, decimal CostBasis)
             return new ReversalEffect(after, cash, cash - removed.CostBasis, fill.Size - removed.Size);
         }
 
-        var costBack = Size == 0m ? notional : decimal.Round(CostBasis * fill.Size / Size, PusdDecimals);
+        var costBack = Size != 0m ? decimal.Round(CostBasis * fill.Size / Size, PusdDecimals)
+            : emptiedAverage > 0m ? decimal.Round(fill.Size * emptiedAverage, PusdDecimals)
+            : notional;
         var proceeds = notional - fill.Fee;
         return new ReversalEffect(new AverageCost(Size + fill.Size, CostBasis + costBack), -proceeds, costBack - proceeds, 0m);
     }

@@ -94,7 +94,7 @@ public sealed class RiskEngine
         Book.OpenOrders[fill.ClientOrderId] = order with { Fills = [.. order.Fills, FillReversals.IdOf(fill)] };
 
         var held = PositionOf(fill, market);
-        var effect = new AverageCost(held.Size, held.CostBasis).Reverse(fill);
+        var effect = new AverageCost(held.Size, held.CostBasis).Reverse(fill, held.AverageWhenEmptied);
         Post(held, effect.Position, effect.CashChange, effect.Realised);
         return new FillReversal(effect.Shortfall, ReduceOnDailyLoss($"daily loss limit breached by reversing fill {fill.FillId}"));
     }
@@ -287,7 +287,8 @@ public sealed class RiskEngine
     /// <summary>Books a fill's (or a reversal's) effect on its token's position, cash and today's realised PnL.</summary>
     private void Post(RiskPosition held, AverageCost after, decimal cashChange, decimal realised)
     {
-        Book.Positions[held.TokenId] = held with { Size = after.Size, CostBasis = after.CostBasis, RealisedPnl = held.RealisedPnl + realised };
+        var emptied = held.Size > 0m && after.Size == 0m ? decimal.Round(held.CostBasis / held.Size, AverageCost.AveragePriceDecimals) : held.AverageWhenEmptied;
+        Book.Positions[held.TokenId] = held with { Size = after.Size, CostBasis = after.CostBasis, RealisedPnl = held.RealisedPnl + realised, AverageWhenEmptied = emptied };
         Book.Balance += cashChange;
         Book.RealisedPnlToday += realised;
     }

@@ -20,4 +20,10 @@ public sealed record RiskPosition
 
     /// <summary>Proceeds of sells less the cost basis of the tokens sold, less every fee paid in this token.</summary>
     public decimal RealisedPnl { get; init; }
+
+    /// <summary>
+    /// The average price of the tokens the sell that last emptied this position took (0 before any did): a failed
+    /// settlement of that sell gives them back at what they cost, not at what they were sold for.
+    /// </summary>
+    public decimal AverageWhenEmptied { get; init; }
 }

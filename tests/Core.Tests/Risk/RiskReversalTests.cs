@@ -68,6 +68,23 @@ public sealed class RiskReversalTests
     }
 
     [Fact]
+    public void a_failed_sell_that_had_emptied_the_position_gives_the_tokens_back_at_what_they_cost()
+    {
+        var engine = Engine(balance: 1000m);
+        engine.Trade(Btc, Buy(Btc, 20m, 0.5m));
+        var exit = Sell(Btc, 20m, 0.3m);
+        engine.Trade(Btc, exit);
+        Assert.Equal((0m, -4m), (engine.Book.Positions[Btc.YesToken()].Size, engine.Book.RealisedPnlToday));
+
+        engine.ReverseFill(FillOf(exit), Btc, Now);
+
+        var position = engine.Book.Positions[Btc.YesToken()];
+        Assert.Equal((20m, 10m, 0m), (position.Size, position.CostBasis, position.RealisedPnl));
+        Assert.Equal(0m, engine.Book.RealisedPnlToday);
+        Assert.Equal(990m, engine.Book.Balance);
+    }
+
+    [Fact]
     public void a_failed_buy_whose_tokens_were_sold_reports_the_shortfall_and_leaves_no_short_position()
     {
         var engine = Engine(balance: 1000m);
