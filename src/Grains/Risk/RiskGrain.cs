@@ -265,7 +265,7 @@ public sealed partial class RiskGrain(
 
             // Written with the decision (and its reservation and envelope) before the order grain hears of it: a restart
             // appends the approval (idempotent by its id) and sends the intent again.
-            state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(approved, context, envelope);
+            state.State.Unacknowledged[approved.ClientOrderId] = new UnacknowledgedIntent(context, envelope);
         }
 
         var step = new RiskStep(envelope, context, decision.Final, decision.Outcome == RiskOutcome.Rejected ? decision : null);

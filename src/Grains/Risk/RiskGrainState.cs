@@ -25,13 +25,22 @@ public sealed class RiskGrainState
     /// </summary>
     [Id(3)]
     public Dictionary<string, UnacknowledgedIntent> Unacknowledged { get; set; } = [];
-
 }
 
-/// <summary>An approved intent on its way to its order grain, with the approval's envelope (its id fixed), appended again before a re-send.</summary>
+/// <summary>
+/// An approved intent on its way to its order grain: the approval's envelope (its id fixed, appended again before a
+/// re-send) and the context to place it with. Id 0 held the intent itself in earlier versions (skipped when read).
+/// </summary>
 [GenerateSerializer]
 [Alias("Polytraders.UnacknowledgedIntent")]
 public sealed record UnacknowledgedIntent(
-    [property: Id(0)] OrderIntent Intent,
     [property: Id(1)] AuditContext Context,
-    [property: Id(2)] AuditEnvelope Approval);
+    [property: Id(2)] AuditEnvelope Approval)
+{
+    /// <summary>
+    /// The intent to place, as approved: the envelope's reshaped intent, or the one that came. Not kept beside it: the
+    /// envelope has it already, and stored twice it was a third of every risk write.
+    /// </summary>
+    public OrderIntent Intent => Approval.Payload.ReshapedIntent ?? Approval.Payload.Intent
+        ?? throw new InvalidOperationException($"Approval {Approval.EnvelopeId} carries no intent.");
+}
