@@ -15,6 +15,10 @@ namespace Polytraders.Grains.Execution;
 /// </summary>
 public sealed class SigningAccountCheck(OrderSignerService signer, IOptions<ClobCredentialsOptions> clob)
 {
+    /// <summary>The configured API key's address, read once: execution checks every order against it.</summary>
+    private readonly Lazy<(bool Valid, EthereumAddress? Address)> _apiKeyAddress = new(() =>
+        (TryParse(clob.Value.Address, out var address), address));
+
     /// <summary>The account to sign for, or null with the registered refusal; an absent account is the key's own.</summary>
     public (TradingAccount? Account, CommandResult Verdict) Check(PolymarketAccount? configured)
     {
@@ -23,7 +27,7 @@ public sealed class SigningAccountCheck(OrderSignerService signer, IOptions<Clob
             return (null, CommandResult.Refused(ReasonCodes.SecAccountFunderMismatch, $"the Portfolio's funder '{configured!.Funder}' is not an address"));
         }
 
-        if (!TryParse(clob.Value.Address, out var apiKeyAddress))
+        if (_apiKeyAddress.Value is not (true, var apiKeyAddress))
         {
             return (null, CommandResult.Refused(ReasonCodes.SecClobAddressMismatch, $"{ClobCredentialsOptions.Section}:Address is not an address"));
         }

@@ -245,7 +245,7 @@ public sealed partial class StrategyGrain(
             return;
         }
 
-        var booked = book.State.BookedFills.TryGetValue(fill.ClientOrderId, out var ids) ? ids : book.State.BookedFills[fill.ClientOrderId] = [];
+        var booked = BookedFillIdsOf(fill.ClientOrderId);
         if (booked.Contains(fill.FillId))
         {
             return;
@@ -272,13 +272,16 @@ public sealed partial class StrategyGrain(
         var step = _core.OnFillReversed(fill.ClientOrderId, fill.MarketId, fill.Side, fill.Size, fill.Price, time.GetUtcNow());
         if (_core.PositionOf(fill.MarketId) is { } position && (position.EntryClientOrderId ?? position.PendingClientOrderId) is { } referred)
         {
-            var ids = book.State.BookedFills.TryGetValue(referred, out var kept) ? kept : book.State.BookedFills[referred] = [];
-            ids.Add(reversal);
+            BookedFillIdsOf(referred).Add(reversal);
         }
 
         await Handle(step, changed: true);
         await Outbox.DrainAsync();
     }
+
+    /// <summary>The fill (and reversal) ids booked for <paramref name="clientOrderId"/>, kept from now on.</summary>
+    private List<string> BookedFillIdsOf(string clientOrderId) =>
+        book.State.BookedFills.TryGetValue(clientOrderId, out var ids) ? ids : book.State.BookedFills[clientOrderId] = [];
 
     /// <summary>
     /// Deferred: an intent risk has written needs no re-send, and one sent again after a lost write is one risk still
