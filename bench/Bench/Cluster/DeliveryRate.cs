@@ -2,10 +2,13 @@ namespace Polytraders.Bench.Cluster;
 
 /// <summary>
 /// One measured tape: ticks published, stream items processed by all subscribers, the span from the first publish to
-/// the last delivery, and the cores this process used meanwhile.
+/// the last delivery, the cores this process used meanwhile, how long the garbage collector paused it meanwhile and the
+/// managed heap it held at the end (what the run keeps alive, history included, costs every collection).
 /// </summary>
-internal sealed record DeliveryRate(string Name, long Ticks, long Deliveries, TimeSpan Elapsed, double Cores)
+internal sealed record DeliveryRate(string Name, long Ticks, long Deliveries, TimeSpan Elapsed, double Cores, TimeSpan GcPause, long HeapBytes)
 {
+    public double GcPauseShare => GcPause / Elapsed;
+
     public double DeliveriesPerSecond => Deliveries / Elapsed.TotalSeconds;
 
     public double TicksPerSecond => Ticks / Elapsed.TotalSeconds;

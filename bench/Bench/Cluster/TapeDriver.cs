@@ -29,6 +29,7 @@ internal sealed class TapeDriver(TickScenario scenario, Func<int, PriceUpdate, T
         var baseline = delivered();
         var published = new Task[markets.Count];
         var cpu = CpuMeter.Start();
+        var paused = GC.GetTotalPauseDuration();
         var clock = Stopwatch.StartNew();
         for (var r = 0; r < rounds; r++)
         {
@@ -48,6 +49,7 @@ internal sealed class TapeDriver(TickScenario scenario, Func<int, PriceUpdate, T
         await Progress.WaitAsync(delivered, baseline + expected, stall, $"{name}: stream deliveries");
         clock.Stop();
         var cores = cpu.Cores();
+        var pause = GC.GetTotalPauseDuration() - paused;
         _nextRound += rounds;
         if (delivered() - baseline > expected)
         {
@@ -55,6 +57,6 @@ internal sealed class TapeDriver(TickScenario scenario, Func<int, PriceUpdate, T
             throw new BenchFailure($"{name}: {delivered() - baseline:N0} deliveries counted for {expected:N0} published; the delivery count is off");
         }
 
-        return new DeliveryRate(name, (long)rounds * markets.Count, expected, clock.Elapsed, cores);
+        return new DeliveryRate(name, (long)rounds * markets.Count, expected, clock.Elapsed, cores, pause, GC.GetGCMemoryInfo().HeapSizeBytes);
     }
 }
