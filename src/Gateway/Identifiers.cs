@@ -15,6 +15,8 @@ internal static partial class Identifiers
 
     public static bool IsMarketId(string? value) => value is not null && MarketId().IsMatch(value);
 
+    public static bool IsWatchlistId(string? value) => value is not null && WatchlistId().IsMatch(value);
+
     [GeneratedRegex(@"^PORT-[0-9]{3,6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PortfolioId();
 
@@ -29,4 +31,7 @@ internal static partial class Identifiers
 
     [GeneratedRegex(@"^0x[0-9a-fA-F]{64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex MarketId();
+
+    [GeneratedRegex(@"^WL-[0-9A-Za-z-]{3,64}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex WatchlistId();
 }

@@ -5,6 +5,7 @@ using Polytraders.Grains.Execution;
 using Polytraders.Grains.Serialization;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Venues;
+using Polytraders.Trading.Watchlists;
 
 namespace Polytraders.Grains;
 
@@ -20,6 +21,7 @@ public static class GrainServices
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.AddOrderSigning(configuration);
         services.AddOptions<ExecutionOptions>().Bind(configuration.GetSection(ExecutionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WatchlistLimits>().Bind(configuration.GetSection(WatchlistLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PaperVenueOptions>().Bind(configuration.GetSection(PaperVenueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IVenue, PaperVenue>();
         return services;

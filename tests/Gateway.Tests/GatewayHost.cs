@@ -19,6 +19,10 @@ public abstract class GatewayHost : IAsyncLifetime
     public const string OperatorId = "alice";
     public const string ReviewerId = "bob";
 
+    /// <summary>Two more operators, for what one operator must not see of another's (their own Watchlists).</summary>
+    public const string CarolKey = "test-operator-key-carol";
+    public const string DaveKey = "test-operator-key-dave";
+
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "polytraders-gateway-tests", Guid.NewGuid().ToString("N"));
     private InProcessTestCluster? _cluster;
     private WebApplication? _app;
@@ -109,6 +113,10 @@ public abstract class GatewayHost : IAsyncLifetime
         [$"Gateway:ApiKeys:{OperatorKey}:Role"] = "operator",
         [$"Gateway:ApiKeys:{ReviewerKey}:Operator"] = ReviewerId,
         [$"Gateway:ApiKeys:{ReviewerKey}:Role"] = "reviewer",
+        [$"Gateway:ApiKeys:{CarolKey}:Operator"] = "carol",
+        [$"Gateway:ApiKeys:{CarolKey}:Role"] = "operator",
+        [$"Gateway:ApiKeys:{DaveKey}:Operator"] = "dave",
+        [$"Gateway:ApiKeys:{DaveKey}:Role"] = "operator",
         ["Signing:KeystorePath"] = Path.Combine(scratch, "dev-keystore.json"),
     };
 

@@ -76,4 +76,6 @@ public enum ReasonCodeEntryEmittedBy
     Backtest = 8,
     [JsonStringEnumMemberName("audit")]
     Audit = 9,
+    [JsonStringEnumMemberName("watchlist")]
+    Watchlist = 10,
 }

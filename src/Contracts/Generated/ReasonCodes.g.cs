@@ -40,6 +40,15 @@ public static partial class ReasonCodes
     /// <summary>The market is close to its end date; prices carry resolution risk.</summary>
     public const string DiscNearResolution = "DISC_NEAR_RESOLUTION";
 
+    /// <summary>The caller has no Watchlist with that id (another operator's Watchlist answers the same).</summary>
+    public const string DiscUnknownWatchlist = "DISC_UNKNOWN_WATCHLIST";
+
+    /// <summary>The operator already has as many Watchlists as one operator may keep.</summary>
+    public const string DiscWatchlistLimit = "DISC_WATCHLIST_LIMIT";
+
+    /// <summary>The Watchlist already holds as many markets as a Watchlist may.</summary>
+    public const string DiscWatchlistFull = "DISC_WATCHLIST_FULL";
+
     /// <summary>A Strategy was launched on a Portfolio.</summary>
     public const string StratLaunched = "STRAT_LAUNCHED";
 
@@ -327,6 +336,9 @@ public static partial class ReasonCodes
         new() { Code = DiscNoBook, Family = ReasonCodeEntryFamily.Disc, Meaning = "The market has no book on either side; spread-based readings are withheld.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = DiscWideSpread, Family = ReasonCodeEntryFamily.Disc, Meaning = "The spread is wider than the sensor trusts for price discovery.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
         new() { Code = DiscNearResolution, Family = ReasonCodeEntryFamily.Disc, Meaning = "The market is close to its end date; prices carry resolution risk.", EmittedBy = [ReasonCodeEntryEmittedBy.Intelligence] },
+        new() { Code = DiscUnknownWatchlist, Family = ReasonCodeEntryFamily.Disc, Meaning = "The caller has no Watchlist with that id (another operator's Watchlist answers the same).", EmittedBy = [ReasonCodeEntryEmittedBy.Watchlist], HttpStatus = 404 },
+        new() { Code = DiscWatchlistLimit, Family = ReasonCodeEntryFamily.Disc, Meaning = "The operator already has as many Watchlists as one operator may keep.", EmittedBy = [ReasonCodeEntryEmittedBy.Watchlist], HttpStatus = 409 },
+        new() { Code = DiscWatchlistFull, Family = ReasonCodeEntryFamily.Disc, Meaning = "The Watchlist already holds as many markets as a Watchlist may.", EmittedBy = [ReasonCodeEntryEmittedBy.Watchlist], HttpStatus = 409 },
         new() { Code = StratLaunched, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Strategy was launched on a Portfolio.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
         new() { Code = StratStopped, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Strategy launch was stopped.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
         new() { Code = StratRelaunched, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Strategy was stopped on one Portfolio and launched on another.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
