@@ -3,7 +3,7 @@ namespace Polytraders.ContractGen;
 /// <summary>Differences between freshly generated contracts and the files of <c>pattern</c> committed in a folder.</summary>
 public static class GeneratedDrift
 {
-    public static IReadOnlyList<string> Compare(IReadOnlyDictionary<string, string> generated, string directory, string pattern = "*.g.cs")
+    public static IReadOnlyList<string> Compare(IReadOnlyDictionary<string, string> generated, string directory, string pattern)
     {
         var drift = new List<string>();
         foreach (var (name, content) in generated)
