@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need from Debian's packages when it is missing
-# (libsecp256k1 for the native signer, PostgreSQL for the integration tests), then prints the closing line
-# "N passed, N failed, N skipped" counted from the TRX results of every test project.
+# (libsecp256k1 for the native signer, PostgreSQL for the integration tests, Node.js and npm for the TypeScript
+# contract tests, which install TypeScript itself with npm ci), checks Python 3 has pydantic 2 (the Pydantic contract
+# tests), then prints the closing line "N passed, N failed, N skipped" counted from the TRX results of every test project.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 ldconfig -p 2>/dev/null | grep -q 'libsecp256k1\.so\.1' || missing+=(libsecp256k1-1)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "installing ${missing[*]}"
   sudo_cmd=()
@@ -16,6 +19,11 @@ if ((${#missing[@]})); then
     echo "could not install ${missing[*]}" >&2
     exit 1
   }
+fi
+
+# PyPI may be out of reach and Debian's python3-pydantic is 1.x: say what is missing rather than install it.
+if ! python3 -c 'import pydantic, sys; sys.exit(0 if pydantic.VERSION.startswith("2.") else 1)' 2>/dev/null; then
+  echo "the Pydantic contract tests need Python 3 with pydantic 2: pip install 'pydantic>=2,<3'" >&2
 fi
 
 results="$(pwd)/TestResults"

@@ -3,30 +3,32 @@ using Polytraders.ContractGen;
 
 namespace Polytraders.Contracts.Tests;
 
-/// <summary>The committed C# contracts are exactly what the schemas generate (what `ContractGen --check` checks).</summary>
+/// <summary>
+/// The committed generated contracts (C# records, their Orleans wire form, TypeScript, Python) are exactly what the
+/// schemas generate: what `ContractGen --check` checks, and what src/Contracts' build runs.
+/// </summary>
 public sealed class GeneratedDriftTests
 {
-    private static string Generated => RepositoryPaths.GeneratedContracts(Repo.Root);
-
     /// <summary>
-    /// What the repository's schemas generate, written to a temp folder: the negative tests compare against it rather
-    /// than the committed files, so they test the drift check even while someone's regeneration is pending.
+    /// What the repository's schemas generate, written under a temp folder laid out like the repository: the negative
+    /// tests compare against it rather than the committed files, so they test the drift check even while someone's
+    /// regeneration is pending.
     /// </summary>
-    private static async Task<string> GenerateCleanInto(Repo.TempDirectory temp)
+    private static async Task GenerateCleanInto(Repo.TempDirectory temp)
     {
-        var directory = temp.Combine("generated");
-        Directory.CreateDirectory(directory);
-        foreach (var (name, content) in CSharpContractWriter.Write(await ContractSchemaSet.LoadAsync(Repo.Schemas)))
+        foreach (var output in GeneratedOutput.All(temp.Path, await ContractSchemaSet.LoadAsync(Repo.Schemas)))
         {
-            await File.WriteAllTextAsync(Path.Combine(directory, name), content);
+            Directory.CreateDirectory(output.Directory);
+            foreach (var (name, content) in output.Files)
+            {
+                await File.WriteAllTextAsync(Path.Combine(output.Directory, name), content);
+            }
         }
-
-        return directory;
     }
 
     private static string CopySchemas(Repo.TempDirectory temp)
     {
-        var directory = temp.Combine("schemas");
+        var directory = temp.Combine("changed-schemas");
         Directory.CreateDirectory(directory);
         foreach (var file in Directory.GetFiles(Repo.Schemas, "*.json"))
         {
@@ -36,50 +38,68 @@ public sealed class GeneratedDriftTests
         return directory;
     }
 
-    [Fact]
-    public async Task committed_contracts_match_the_schemas()
-    {
-        var generated = CSharpContractWriter.Write(await ContractSchemaSet.LoadAsync(Repo.Schemas));
+    /// <summary>How the clean files under <paramref name="temp"/> differ from what <paramref name="schemas"/> generate.</summary>
+    private static async Task<List<string>> DriftAgainst(Repo.TempDirectory temp, string schemas) =>
+        [.. GeneratedOutput.All(temp.Path, await ContractSchemaSet.LoadAsync(schemas)).SelectMany(o => o.Drift(temp.Path))];
 
-        var drift = GeneratedDrift.Compare(generated, Generated);
+    [Fact]
+    public async Task committed_contracts_match_the_schemas_in_every_language()
+    {
+        var outputs = GeneratedOutput.All(Repo.Root, await ContractSchemaSet.LoadAsync(Repo.Schemas));
+
+        var drift = outputs.SelectMany(o => o.Drift(Repo.Root)).ToList();
 
         Assert.True(drift.Count == 0, "run: dotnet run --project tools/ContractGen\n" + string.Join("\n", drift));
     }
 
     [Fact]
-    public async Task every_schema_title_generates_a_contract_file()
+    public async Task every_schema_title_generates_a_contract_in_every_language()
     {
-        var generated = CSharpContractWriter.Write(await ContractSchemaSet.LoadAsync(Repo.Schemas));
+        var set = await ContractSchemaSet.LoadAsync(Repo.Schemas);
 
-        Assert.All(Repo.SchemaTitles, title => Assert.Contains(title + ".g.cs", generated.Keys));
-        Assert.Contains("ReasonCodes.g.cs", generated.Keys);
+        Assert.All(Repo.SchemaTitles, title =>
+        {
+            Assert.Contains(title + ".g.cs", CSharpContractWriter.Write(set).Keys);
+            Assert.Contains(title + ".Wire.g.cs", OrleansWireWriter.Write(set).Keys);
+            Assert.Contains(title + ".ts", TypeScriptContractWriter.Write(set).Keys);
+            Assert.Contains(PythonContractWriter.ModuleOf(title + ".json") + ".py", PythonContractWriter.Write(set).Keys);
+        });
+        Assert.Contains("ReasonCodes.g.cs", CSharpContractWriter.Write(set).Keys);
     }
 
     [Fact]
-    public async Task a_changed_schema_property_is_reported_as_drift_of_its_file()
+    public async Task a_changed_schema_property_is_reported_as_drift_of_its_file_in_every_language()
     {
         using var temp = Repo.Temp();
-        var clean = await GenerateCleanInto(temp);
+        await GenerateCleanInto(temp);
         var schemas = CopySchemas(temp);
 
-        // Tenant.name becomes an integer: Tenant.g.cs must change, and nothing else.
+        // Tenant.name becomes an integer: Tenant's file changes in each language, and nothing else.
         var tenantFile = Path.Combine(schemas, "Tenant.json");
         var tenant = JsonNode.Parse(File.ReadAllText(tenantFile))!;
         tenant["properties"]!["name"] = new JsonObject { ["type"] = "integer" };
         File.WriteAllText(tenantFile, tenant.ToJsonString());
 
-        var generated = CSharpContractWriter.Write(await ContractSchemaSet.LoadAsync(schemas));
-        var drift = GeneratedDrift.Compare(generated, clean);
+        var drift = await DriftAgainst(temp, schemas);
 
-        Assert.Equal(["Tenant.g.cs: differs from the schemas"], drift);
-        Assert.Contains("public required long Name { get; init; }", generated["Tenant.g.cs"], StringComparison.Ordinal);
+        Assert.Equal(
+        [
+            "src/Contracts/Generated/Tenant.g.cs: differs from the schemas",
+            "src/Grains.Abstractions/Contracts/Generated/Tenant.Wire.g.cs: differs from the schemas",
+            "contracts/typescript/Tenant.ts: differs from the schemas",
+            "contracts/python/polytraders_contracts/tenant.py: differs from the schemas",
+        ], drift);
+        var set = await ContractSchemaSet.LoadAsync(schemas);
+        Assert.Contains("public required long Name { get; init; }", CSharpContractWriter.Write(set)["Tenant.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("  name: number;", TypeScriptContractWriter.Write(set)["Tenant.ts"], StringComparison.Ordinal);
+        Assert.Contains("    name: int\n", PythonContractWriter.Write(set)["tenant.py"], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task a_new_registry_code_is_reported_as_drift_of_the_reason_codes()
     {
         using var temp = Repo.Temp();
-        var clean = await GenerateCleanInto(temp);
+        await GenerateCleanInto(temp);
         var schemas = CopySchemas(temp);
 
         var registryFile = Path.Combine(schemas, "ReasonCodes.json");
@@ -93,22 +113,30 @@ public sealed class GeneratedDriftTests
         });
         File.WriteAllText(registryFile, registry.ToJsonString());
 
-        var drift = GeneratedDrift.Compare(CSharpContractWriter.Write(await ContractSchemaSet.LoadAsync(schemas)), clean);
+        var drift = await DriftAgainst(temp, schemas);
 
-        Assert.Equal(["ReasonCodes.g.cs: differs from the schemas"], drift);
+        Assert.Equal(["src/Contracts/Generated/ReasonCodes.g.cs: differs from the schemas"], drift);
     }
 
     [Fact]
-    public async Task a_deleted_or_stray_generated_file_is_reported()
+    public async Task a_deleted_or_stray_generated_file_is_reported_in_every_language()
     {
         using var temp = Repo.Temp();
-        var clean = await GenerateCleanInto(temp);
+        await GenerateCleanInto(temp);
 
-        File.Delete(Path.Combine(clean, "Watchlist.g.cs"));
-        await File.WriteAllTextAsync(Path.Combine(clean, "Backtest.g.cs"), "// no schema generates me\n");
+        File.Delete(temp.Combine("src", "Contracts", "Generated", "Watchlist.g.cs"));
+        await File.WriteAllTextAsync(temp.Combine("src", "Contracts", "Generated", "Backtest.g.cs"), "// no schema generates me\n");
+        File.Delete(temp.Combine("contracts", "typescript", "Watchlist.ts"));
+        await File.WriteAllTextAsync(temp.Combine("contracts", "python", "polytraders_contracts", "helpers.py"), "# no schema generates me\n");
 
-        var drift = GeneratedDrift.Compare(CSharpContractWriter.Write(await ContractSchemaSet.LoadAsync(Repo.Schemas)), clean);
+        var drift = await DriftAgainst(temp, Repo.Schemas);
 
-        Assert.Equal(["Watchlist.g.cs: missing", "Backtest.g.cs: no schema generates it"], drift);
+        Assert.Equal(
+        [
+            "src/Contracts/Generated/Watchlist.g.cs: missing",
+            "src/Contracts/Generated/Backtest.g.cs: no schema generates it",
+            "contracts/typescript/Watchlist.ts: missing",
+            "contracts/python/polytraders_contracts/helpers.py: no schema generates it",
+        ], drift);
     }
 }

@@ -58,7 +58,7 @@ public static class CSharpContractWriter
             first = false;
             GeneratedHeader.AppendSummary(body, field.Summary, "    ");
             body.Append($"    [JsonPropertyName(\"{field.JsonName}\")]\n");
-            if (field.DecimalString)
+            if (Scalar(field.Type)?.Kind == ScalarKind.DecimalString)
             {
                 body.Append("    [JsonNumberHandling(JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.WriteAsString)]\n");
             }
@@ -69,12 +69,34 @@ public static class CSharpContractWriter
             }
 
             var modifier = field.Required ? "required " : "";
-            var nullable = field.Required ? "" : "?";
-            body.Append($"    public {modifier}{field.ClrType}{nullable} {field.Name} {{ get; init; }}\n");
+            var nullable = field.ClrNullable ? "?" : "";
+            body.Append($"    public {modifier}{ClrType(field.Type)}{nullable} {field.Name} {{ get; init; }}\n");
         }
 
         body.Append("}\n");
     }
+
+    /// <summary>The C# type of a field: aliases are inlined, so PortfolioId is a string and Pusd a decimal.</summary>
+    public static string ClrType(FieldType type) => type switch
+    {
+        NamedType named => named.Name,
+        AliasType alias => ClrType(alias.Target),
+        ArrayType array => $"List<{ClrType(array.Items)}>",
+        ScalarType { Kind: ScalarKind.DecimalString or ScalarKind.Number } => "decimal",
+        ScalarType { Kind: ScalarKind.DateTime } => "DateTimeOffset",
+        ScalarType { Kind: ScalarKind.Uuid } => "Guid",
+        ScalarType { Kind: ScalarKind.String } => "string",
+        ScalarType { Kind: ScalarKind.Integer } => "long",
+        ScalarType { Kind: ScalarKind.Boolean } => "bool",
+        _ => throw new InvalidOperationException($"no C# type for {type}"),
+    };
+
+    private static ScalarType? Scalar(FieldType type) => type switch
+    {
+        ScalarType scalar => scalar,
+        AliasType alias => Scalar(alias.Target),
+        _ => null,
+    };
 
     private static void RenderEnum(StringBuilder body, ContractEnum contractEnum)
     {

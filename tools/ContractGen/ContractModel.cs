@@ -1,10 +1,12 @@
+using System.Globalization;
 using NJsonSchema;
 
 namespace Polytraders.ContractGen;
 
 /// <summary>
-/// The C# shape of a <see cref="ContractSchemaSet"/>: per schema file, its records (properties in schema order) and
-/// enums. Both writers render from it, so the plain records and their Orleans wire form cannot disagree on a field.
+/// The shape of a <see cref="ContractSchemaSet"/>: per schema file, its records (properties in schema order), enums and
+/// aliases (named definitions of a plain value, such as PortfolioId). Every writer renders from it, so the C# records,
+/// their Orleans wire form, the TypeScript declarations and the Pydantic models cannot disagree on a field.
 /// </summary>
 public sealed class ContractModel
 {
@@ -15,7 +17,10 @@ public sealed class ContractModel
     {
     }
 
-    /// <summary>Files ordered by schema file name; within a file, its types by name, then the enums its properties declare inline.</summary>
+    /// <summary>
+    /// Files ordered by schema file name; within a file, its types by name, then the enums its properties declare
+    /// inline; its aliases by name.
+    /// </summary>
     public IReadOnlyList<ContractFile> Files => _files;
 
     public static ContractModel Of(ContractSchemaSet set)
@@ -28,7 +33,7 @@ public sealed class ContractModel
 
         foreach (var group in model._types.Values.GroupBy(t => t.SourceFile).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            model._files.Add(model.Build(group.Key, group.OrderBy(t => t.Name, StringComparer.Ordinal)));
+            model._files.Add(model.Build(group.Key, [.. group.OrderBy(t => t.Name, StringComparer.Ordinal)]));
         }
 
         return model;
@@ -40,98 +45,124 @@ public sealed class ContractModel
         foreach (var key in ownDefinitions)
         {
             var definition = root.Definitions[key];
-            if (IsNamedType(definition))
-            {
-                Register(key, definition, file);
-            }
+            Register(key, definition, file, IsNamedType(definition) ? DefinitionKind.Type : DefinitionKind.Alias);
         }
 
         if (root.ActualProperties.Count > 0)
         {
-            Register(root.Title ?? throw new InvalidOperationException($"{file} needs a title: it names the C# type."), root, file);
+            Register(root.Title ?? throw new InvalidOperationException($"{file} needs a title: it names the C# type."), root, file, DefinitionKind.Type);
         }
     }
 
     private static bool IsNamedType(JsonSchema schema) =>
         schema.ActualProperties.Count > 0 || (schema.Enumeration.Count > 0 && schema.Type == JsonObjectType.String && schema.Format != "decimal");
 
-    private void Register(string name, JsonSchema schema, string file)
+    private void Register(string name, JsonSchema schema, string file, DefinitionKind kind)
     {
-        if (!_types.TryAdd(name, new TypeDefinition(name, schema, file)))
+        if (!_types.TryAdd(name, new TypeDefinition(name, schema, file, kind)))
         {
             throw new InvalidOperationException($"Type {name} is defined twice ({file} and {_types[name].SourceFile}).");
         }
     }
 
-    private ContractFile Build(string file, IEnumerable<TypeDefinition> types)
+    private ContractFile Build(string file, IReadOnlyList<TypeDefinition> definitions)
     {
         var built = new List<ContractType>();
-        var inlineEnums = new List<TypeDefinition>();
-        foreach (var type in types)
+        var scope = new FileScope(file, []);
+        foreach (var type in definitions.Where(d => d.Kind == DefinitionKind.Type))
         {
-            built.Add(type.Schema.ActualProperties.Count > 0 ? Record(type, inlineEnums) : Enum(type.Name, type.Schema));
+            built.Add(type.Schema.ActualProperties.Count > 0 ? Record(type, scope) : Enum(type.Name, type.Schema));
         }
 
-        built.AddRange(inlineEnums.Select(inline => Enum(inline.Name, inline.Schema)));
-        return new ContractFile(file, built);
+        var aliases = definitions
+            .Where(d => d.Kind == DefinitionKind.Alias)
+            .Select(d => new ContractAlias(d.Name, d.Schema.Description, Shape(d.Schema, d.Name, "", scope)))
+            .ToList();
+        built.AddRange(scope.InlineEnums.Select(inline => Enum(inline.Name, inline.Schema)));
+        return new ContractFile(file, built, aliases);
     }
 
-    private ContractRecord Record(TypeDefinition type, List<TypeDefinition> inlineEnums)
+    private ContractRecord Record(TypeDefinition type, FileScope scope)
     {
-        var fields = type.Schema.ActualProperties.Select(p => new ContractField(
-            p.Key,
-            Naming.Pascal(p.Key),
-            ClrType(p.Value, type.Name, p.Key, inlineEnums),
-            type.Schema.RequiredProperties.Contains(p.Key),
-            IsDecimalString(p.Value.ActualSchema),
-            p.Value.Description ?? p.Value.ActualSchema.Description));
-        return new ContractRecord(type.Name, type.Schema.Description, [.. fields]);
+        var fields = type.Schema.ActualProperties.Select(p =>
+        {
+            var shape = FieldShape(p.Value, type.Name, p.Key, scope);
+            return new ContractField(
+                p.Key,
+                Naming.Pascal(p.Key),
+                shape,
+                type.Schema.RequiredProperties.Contains(p.Key),
+                p.Value.ActualSchema.Type.HasFlag(JsonObjectType.Null),
+                p.Value.Description ?? p.Value.ActualSchema.Description);
+        });
+        return new ContractRecord(type.Name, type.Schema.Description, [.. fields], type.Schema.ActualSchema.AllowAdditionalProperties);
     }
 
-    private static ContractEnum Enum(string name, JsonSchema schema) => new(
-        name,
-        schema.Description,
-        [.. schema.Enumeration.Select(value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!)]);
+    private static ContractEnum Enum(string name, JsonSchema schema) => new(name, schema.Description, EnumValues(schema));
 
-    private string ClrType(JsonSchema property, string owner, string jsonName, List<TypeDefinition> inlineEnums)
+    private static List<string> EnumValues(JsonSchema schema) =>
+        [.. schema.Enumeration.Select(value => Convert.ToString(value, CultureInfo.InvariantCulture)!)];
+
+    /// <summary>What a property holds: a named record, enum or alias when it refers to one, else its own shape.</summary>
+    private FieldType FieldShape(JsonSchema property, string owner, string jsonName, FileScope scope)
     {
         var schema = property.ActualSchema;
-        var named = NameOf(schema);
-        if (named is not null && IsNamedType(schema))
+        if (NameOf(schema) is { } named && _types.TryGetValue(named, out var definition))
         {
-            return named;
+            return definition.Kind == DefinitionKind.Type
+                ? new NamedType(named, definition.SourceFile)
+                : new AliasType(named, definition.SourceFile, Shape(schema, owner, jsonName, scope));
         }
 
-        if (schema.Type.HasFlag(JsonObjectType.Array))
+        return Shape(schema, owner, jsonName, scope);
+    }
+
+    private FieldType Shape(JsonSchema schema, string owner, string jsonName, FileScope scope)
+    {
+        var type = schema.Type & ~JsonObjectType.Null;
+        if (type == JsonObjectType.Array)
         {
-            return $"List<{ClrType(schema.Item ?? throw new InvalidOperationException($"{owner}.{jsonName}: array without items."), owner, jsonName, inlineEnums)}>";
+            var items = schema.Item ?? throw new InvalidOperationException($"{owner}.{jsonName}: array without items.");
+            return new ArrayType(FieldShape(items, owner, jsonName, scope), Rules(schema));
         }
 
         if (IsNamedType(schema))
         {
             var enumName = owner + Naming.Pascal(jsonName);
-            if (inlineEnums.All(e => e.Name != enumName))
+            if (scope.InlineEnums.All(e => e.Name != enumName))
             {
-                inlineEnums.Add(new TypeDefinition(enumName, schema, ""));
+                scope.InlineEnums.Add(new TypeDefinition(enumName, schema, scope.File, DefinitionKind.Type));
             }
 
-            return enumName;
+            return new NamedType(enumName, scope.File);
         }
 
-        return schema.Type switch
+        var kind = type switch
         {
-            JsonObjectType.String when IsDecimalString(schema) => "decimal",
-            JsonObjectType.String when schema.Format == "date-time" => "DateTimeOffset",
-            JsonObjectType.String when schema.Format == "uuid" => "Guid",
-            JsonObjectType.String => "string",
-            JsonObjectType.Integer => "long",
-            JsonObjectType.Number => "decimal",
-            JsonObjectType.Boolean => "bool",
-            _ => throw new InvalidOperationException($"{owner}.{jsonName}: no C# type for schema type {schema.Type}."),
+            JsonObjectType.String when schema.Format == "decimal" => ScalarKind.DecimalString,
+            JsonObjectType.String when schema.Format == "date-time" => ScalarKind.DateTime,
+            JsonObjectType.String when schema.Format == "uuid" => ScalarKind.Uuid,
+            JsonObjectType.String => ScalarKind.String,
+            JsonObjectType.Integer => ScalarKind.Integer,
+            JsonObjectType.Number => ScalarKind.Number,
+            JsonObjectType.Boolean => ScalarKind.Boolean,
+            _ => throw new InvalidOperationException($"{owner}.{jsonName}: no contract type for schema type {schema.Type}."),
         };
+        return new ScalarType(kind, Rules(schema));
     }
 
-    private static bool IsDecimalString(JsonSchema schema) => schema.Type == JsonObjectType.String && schema.Format == "decimal";
+    private static ValueRules Rules(JsonSchema schema) => new(
+        schema.Pattern,
+        schema.MinLength,
+        schema.MaxLength,
+        schema.Minimum,
+        schema.Maximum,
+        schema.ExclusiveMinimum,
+        schema.ExclusiveMaximum,
+        schema.MinItems > 0 ? schema.MinItems : null,
+        schema.MaxItems > 0 ? schema.MaxItems : null,
+        schema.UniqueItems,
+        schema.Enumeration.Count > 0 ? EnumValues(schema) : null);
 
     /// <summary>The name a referenced schema carries: its title when it is a whole file, its key when it is a definition.</summary>
     private static string? NameOf(JsonSchema schema)
@@ -152,21 +183,14 @@ public sealed class ContractModel
         return schema.Title;
     }
 
-    private sealed record TypeDefinition(string Name, JsonSchema Schema, string SourceFile);
+    private enum DefinitionKind
+    {
+        Type,
+        Alias,
+    }
+
+    private sealed record TypeDefinition(string Name, JsonSchema Schema, string SourceFile, DefinitionKind Kind);
+
+    /// <summary>The schema file being built and the enums its properties declare inline (named owner + property).</summary>
+    private sealed record FileScope(string File, List<TypeDefinition> InlineEnums);
 }
-
-/// <summary>The types one schema file generates, in the order they are written.</summary>
-public sealed record ContractFile(string SchemaFile, IReadOnlyList<ContractType> Types)
-{
-    /// <summary>The generated file's name without extension: the schema file's name in PascalCase.</summary>
-    public string BaseName => Naming.Pascal(Path.GetFileNameWithoutExtension(SchemaFile));
-}
-
-public abstract record ContractType(string Name, string? Summary);
-
-public sealed record ContractRecord(string Name, string? Summary, IReadOnlyList<ContractField> Fields) : ContractType(Name, Summary);
-
-/// <summary>One property, in schema order: its position is its Orleans field id, so properties are only ever appended.</summary>
-public sealed record ContractField(string JsonName, string Name, string ClrType, bool Required, bool DecimalString, string? Summary);
-
-public sealed record ContractEnum(string Name, string? Summary, IReadOnlyList<string> WireValues) : ContractType(Name, Summary);

@@ -1,9 +1,9 @@
 namespace Polytraders.ContractGen;
 
-/// <summary>Differences between freshly generated contracts and the files committed in a folder.</summary>
+/// <summary>Differences between freshly generated contracts and the files of <c>pattern</c> committed in a folder.</summary>
 public static class GeneratedDrift
 {
-    public static IReadOnlyList<string> Compare(IReadOnlyDictionary<string, string> generated, string directory)
+    public static IReadOnlyList<string> Compare(IReadOnlyDictionary<string, string> generated, string directory, string pattern)
     {
         var drift = new List<string>();
         foreach (var (name, content) in generated)
@@ -21,7 +21,7 @@ public static class GeneratedDrift
 
         if (Directory.Exists(directory))
         {
-            drift.AddRange(Directory.GetFiles(directory, "*.g.cs")
+            drift.AddRange(Directory.GetFiles(directory, pattern)
                 .Select(Path.GetFileName)
                 .Where(name => !generated.ContainsKey(name!))
                 .Select(name => $"{name}: no schema generates it"));

@@ -64,7 +64,7 @@ public static class OrleansWireWriter
             }
 
             body.Append($"    [Id({id})]\n");
-            body.Append($"    public {Qualified(field.ClrType)}{(field.Required ? "" : "?")} {field.Name};\n");
+            body.Append($"    public {Qualified(CSharpContractWriter.ClrType(field.Type))}{(field.ClrNullable ? "?" : "")} {field.Name};\n");
         }
 
         body.Append("}\n");

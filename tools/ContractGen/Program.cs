@@ -1,19 +1,15 @@
 using Polytraders.ContractGen;
 
-// Regenerates src/Contracts/Generated (the records) and src/Grains.Abstractions/Contracts/Generated (their Orleans wire
-// form) from schemas/. With --check it writes nothing and exits 1 when the committed files differ from what the
-// schemas generate.
+// Regenerates, from schemas/: src/Contracts/Generated (the C# records), src/Grains.Abstractions/Contracts/Generated
+// (their Orleans wire form), contracts/typescript (TypeScript declarations) and contracts/python/polytraders_contracts
+// (Pydantic models). With --check it writes nothing and exits 1 when the committed files differ from what the schemas
+// generate; src/Contracts runs that check on every build.
 var check = args.Contains("--check");
 var root = RepositoryPaths.Root(Directory.GetCurrentDirectory());
-var set = await ContractSchemaSet.LoadAsync(RepositoryPaths.Schemas(root));
-var outputs = new[]
-{
-    (Directory: RepositoryPaths.GeneratedContracts(root), Files: CSharpContractWriter.Write(set)),
-    (Directory: RepositoryPaths.GeneratedWire(root), Files: OrleansWireWriter.Write(set)),
-};
+var outputs = GeneratedOutput.All(root, await ContractSchemaSet.LoadAsync(RepositoryPaths.Schemas(root)));
 if (check)
 {
-    var drift = outputs.SelectMany(o => GeneratedDrift.Compare(o.Files, o.Directory).Select(line => $"{Path.GetRelativePath(root, o.Directory)}/{line}")).ToList();
+    var drift = outputs.SelectMany(o => o.Drift(root)).ToList();
     foreach (var line in drift)
     {
         await Console.Error.WriteLineAsync(line);
@@ -23,20 +19,20 @@ if (check)
     return drift.Count == 0 ? 0 : 1;
 }
 
-foreach (var (outputDirectory, generated) in outputs)
+foreach (var output in outputs)
 {
-    Directory.CreateDirectory(outputDirectory);
-    foreach (var stale in Directory.GetFiles(outputDirectory, "*.g.cs").Where(f => !generated.ContainsKey(Path.GetFileName(f))))
+    Directory.CreateDirectory(output.Directory);
+    foreach (var stale in Directory.GetFiles(output.Directory, output.Pattern).Where(f => !output.Files.ContainsKey(Path.GetFileName(f))))
     {
         File.Delete(stale);
     }
 
-    foreach (var (name, content) in generated)
+    foreach (var (name, content) in output.Files)
     {
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, name), content);
+        await File.WriteAllTextAsync(Path.Combine(output.Directory, name), content);
     }
 
-    await Console.Out.WriteLineAsync($"contracts: wrote {generated.Count} file(s) to {Path.GetRelativePath(root, outputDirectory)}");
+    await Console.Out.WriteLineAsync($"contracts: wrote {output.Files.Count} file(s) to {Path.GetRelativePath(root, output.Directory)}");
 }
 
 return 0;

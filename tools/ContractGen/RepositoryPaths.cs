@@ -20,4 +20,10 @@ public static class RepositoryPaths
 
     /// <summary>The contracts' Orleans wire form, beside the grain interfaces that carry them.</summary>
     public static string GeneratedWire(string root) => Path.Combine(root, "src", "Grains.Abstractions", "Contracts", "Generated");
+
+    /// <summary>The TypeScript declarations, an npm package of types only.</summary>
+    public static string GeneratedTypeScript(string root) => Path.Combine(root, "contracts", "typescript");
+
+    /// <summary>The Pydantic models, the package polytraders_contracts.</summary>
+    public static string GeneratedPython(string root) => Path.Combine(root, "contracts", "python", "polytraders_contracts");
 }

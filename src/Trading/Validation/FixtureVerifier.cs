@@ -66,8 +66,9 @@ public static partial class FixtureVerifier
         return Directory.Exists(directory) ? Directory.GetFiles(directory, "*.json").Order(StringComparer.Ordinal) : [];
     }
 
+    /// <summary>What a <c>_why_bad</c> reads: groups <c>rule</c> and <c>path</c>.</summary>
     [GeneratedRegex(@"^(?<rule>[A-Za-z_]+) at (?<path>#[^:]*): .+$")]
-    private static partial Regex WhyBadPattern();
+    public static partial Regex WhyBadPattern();
 }
 
 public sealed record FixtureResult(string Schema, string File, bool Passed, string? Problem)
