@@ -10,6 +10,7 @@ export interface Watchlist {
   /** An operator or reviewer login. */
   owner_operator: OperatorId;
   /**
+   * @pattern \S
    * @minLength 1
    * @maxLength 120
    */

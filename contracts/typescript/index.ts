@@ -31,4 +31,7 @@ export type * from "./Tenant.js";
 export type * from "./TradingStateChange.js";
 export type * from "./TradingStateView.js";
 export type * from "./Watchlist.js";
+export type * from "./WatchlistCreate.js";
+export type * from "./WatchlistRename.js";
+export type * from "./WatchlistView.js";
 export type * from "./Common.js";

@@ -34,6 +34,9 @@ from .tenant import Tenant, TenantStatus
 from .trading_state_change import TradingStateChange
 from .trading_state_view import TradingStateView
 from .watchlist import Watchlist
+from .watchlist_create import WatchlistCreate
+from .watchlist_rename import WatchlistRename
+from .watchlist_view import WatchlistView
 from .common import Address, AuditEnvelopeMode, Badge, Bytes32, ClusterCap, ClusterId, Hash, LaunchId, LaunchMode, MarketId, OperatorId, PolymarketAccount, PortfolioId, Price, Pusd, ReasonCode, RiskLimits, ScopeMode, ScoreType, Shares, Side, SignalInput, SignatureType, SignedPusd, StrategyId, TenantId, TimeInForce, Timestamp, TokenId, TradingState, UInt256
 
 __all__ = [
@@ -135,4 +138,7 @@ __all__ = [
     "TradingStateView",
     "UInt256",
     "Watchlist",
+    "WatchlistCreate",
+    "WatchlistRename",
+    "WatchlistView",
 ]

@@ -18,6 +18,6 @@ class Watchlist(Contract):
     owner_operator: OperatorId
     "An operator or reviewer login."
 
-    name: Annotated[str, Field(min_length=1, max_length=120)]
+    name: Annotated[str, Field(pattern="\\S", min_length=1, max_length=120)]
 
     market_ids: Annotated[list[MarketId], Field(max_length=200), AfterValidator(unique_items)]
