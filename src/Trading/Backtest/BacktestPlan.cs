@@ -152,16 +152,18 @@ public sealed record BacktestPlan
         {
             throw new BacktestException(
                 ReasonCodes.StratBacktestNoDataInWindow,
-                $"The window {WindowStart:O} .. {WindowEnd:O} holds no price of the {Tradable.Count} market(s) of the Market scope (the data set runs {first:O} .. {last:O}): the run could not trade. Choose a window over their prices.");
+                $"The window {Utc(WindowStart)} .. {Utc(WindowEnd)} holds no price of the {Tradable.Count} market(s) of the Market scope (the data set runs {Utc(first)} .. {Utc(last)}): the run could not trade. Choose a window over their prices.");
         }
 
         if (most < slow)
         {
             throw new BacktestException(
                 ReasonCodes.StratBacktestTooFewPoints,
-                $"No market of the Market scope has {slow} prices in the window {WindowStart:O} .. {WindowEnd:O} (the most is {most}): the slow lookback ({slow} prices) never fills, so the run could not trade. Widen the window or shorten slow_lookback.");
+                $"No market of the Market scope has {slow} prices in the window {Utc(WindowStart)} .. {Utc(WindowEnd)} (the most is {most}): the slow lookback ({slow} prices) never fills, so the run could not trade. Widen the window or shorten slow_lookback.");
         }
     }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What can be checked without data: scope and parameter rules, the config's limits, launch and config naming one Portfolio.</summary>
     public static void CheckRequest(StrategyLaunch launch, PortfolioConfig portfolio)
