@@ -39,7 +39,7 @@ public static class SiloCommands
                 case "clob-credentials":
                     return await ClobCredentialsCommand.RunAsync(args[1..], ToolConfiguration(), Console.Out, Console.Error);
                 case "backtest":
-                    return await Backtest.BacktestCommand.RunAsync(args[1..], Console.Out, Console.Error);
+                    return await Backtest.BacktestCommand.RunAsync(args[1..], ToolConfiguration(), Console.Out, Console.Error);
                 case "help" or "--help" or "-h":
                     await Console.Out.WriteLineAsync(Usage);
                     return 0;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Polytraders.Contracts;
-using Polytraders.Silo.Backtest;
 
 namespace Polytraders.Gateway.Tests;
 
@@ -9,9 +8,6 @@ namespace Polytraders.Gateway.Tests;
 [Collection(WithEmbeddedSilo.Name)]
 public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
 {
-    /// <summary>The decision hash the golden Backtest of tests/Core.Tests pins for the same request.</summary>
-    private const string SampleCryptoHash = "5dca4455961ebccc6fc9e66c5571d70671386db32cf87be09a424bacfbab5bff";
-
     [Fact]
     public async Task operator_starts_a_backtest_and_polls_it_to_results_badged_BACKTEST_in_their_own_chain()
     {
@@ -33,7 +29,7 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         Assert.Equal("alice", run["requested_by"]!.GetValue<string>());
         var results = run["results"]!.AsObject();
         Assert.Equal("BACKTEST", results["badge"]!.GetValue<string>());
-        Assert.Equal(SampleCryptoHash, results["decision_hash"]!.GetValue<string>());
+        Assert.Equal(BacktestRequests.SampleCryptoHash, results["decision_hash"]!.GetValue<string>());
         Assert.Equal("1244.26671", results["total_pnl"]!.GetValue<string>());
 
         var chain = await BacktestRequests.ChainAsync(client, id);
@@ -109,7 +105,10 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         var unknown = BacktestRequests.Sample();
         unknown["data"]!["dataset"] = "no-such-data";
         var missing = await operatorClient.PostAsync("/api/v1/backtests", Http.Json(unknown));
-        Assert.Equal(ReasonCodes.StratBacktestBadData, Http.ReasonCode(await Http.ReadProblemAsync(missing, HttpStatusCode.BadRequest)));
+        var notFound = await Http.ReadProblemAsync(missing, HttpStatusCode.NotFound);
+        Assert.Equal(ReasonCodes.StratBacktestUnknownDataset, Http.ReasonCode(notFound));
+        Assert.Equal(ReasonCodes.Describe(ReasonCodes.StratBacktestUnknownDataset).Meaning, notFound["title"]!.GetValue<string>());
+        Assert.StartsWith("No Backtest data set 'no-such-data' in ", notFound["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var afterResolution = BacktestRequests.Sample();
         afterResolution["launch"]!["market_scope"] = new JsonObject { ["mode"] = "manual", ["market_ids"] = new JsonArray("0x5002fbf70c8ca94303026f05ede0d152153721b0ee559df62af95c775dd21003") };
@@ -147,37 +146,19 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         }
     }
 
-    [Fact]
-    public async Task the_command_line_runs_a_request_and_writes_a_self_contained_report_badged_on_every_panel()
+    [Theory]
+    [InlineData("""{"start":"2026-10-01T00:00:00Z","end":"2026-10-05T00:00:00Z"}""", "STRAT_BACKTEST_NO_DATA_IN_WINDOW", "holds no price")]
+    [InlineData("""{"start":"2026-09-01T00:00:00Z","end":"2026-09-01T02:00:00Z"}""", "STRAT_BACKTEST_TOO_FEW_POINTS", "slow_lookback")]
+    public async Task a_run_that_could_not_trade_is_refused_up_front_with_its_code(string window, string reasonCode, string why)
     {
-        var report = Path.Combine(Path.GetTempPath(), $"backtest-{Guid.NewGuid():N}.html");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        try
-        {
-            var exit = await BacktestCommand.RunAsync(
-                ["--request", BacktestRequests.SamplePath(), "--data-dir", BacktestRequests.DataRoot(), "--report", report, "--id", "BT-cli-test-0001"], output, error);
+        var body = BacktestRequests.Sample();
+        body["window"] = JsonNode.Parse(window);
 
-            Assert.True(exit == 0, error.ToString());
-            Assert.Contains(SampleCryptoHash, output.ToString(), StringComparison.Ordinal);
-            Assert.Contains("| badge", output.ToString(), StringComparison.Ordinal);
-            var html = await File.ReadAllTextAsync(report);
-            var panels = html.Split("<section>").Length - 1;
-            Assert.True(panels >= 6);
-            Assert.Equal(panels, html.Split("<span class=\"badge\">BACKTEST</span>").Length - 1);
-            Assert.Equal(2, html.Split("<svg").Length - 1);
-            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
-            Assert.DoesNotContain("href=", html, StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            File.Delete(report);
-        }
+        var response = await host.AsOperator().PostAsync("/api/v1/backtests", Http.Json(body));
 
-        var refused = await BacktestCommand.RunAsync(["--request", BacktestRequests.SamplePath(), "--data-dir", BacktestRequests.DataRoot(), "--days", "181", "--report", "-"], output, error);
-        Assert.Equal(1, refused);
-        Assert.Contains(ReasonCodes.StratBacktestWindowTooLong, error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(64, await BacktestCommand.RunAsync(["--nonsense", "1"], output, error));
+        var problem = await Http.ReadProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(reasonCode, Http.ReasonCode(problem));
+        Assert.Contains(why, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("BACKTEST", Assert.Single(response.Headers.GetValues("Polytraders-Badge")));
     }
 }

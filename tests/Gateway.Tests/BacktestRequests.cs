@@ -6,6 +6,9 @@ namespace Polytraders.Gateway.Tests;
 /// <summary>Backtest requests the HTTP tests start, and a poll that waits for a run to leave queued/running.</summary>
 public static class BacktestRequests
 {
+    /// <summary>The decision hash the golden Backtest of tests/Core.Tests pins for the sample request.</summary>
+    public const string SampleCryptoHash = "5dca4455961ebccc6fc9e66c5571d70671386db32cf87be09a424bacfbab5bff";
+
     /// <summary>The good fixture the contract tests check: momentum-crypto-1 on the crypto Cluster of the sample data set.</summary>
     public static JsonObject Sample() => JsonNode.Parse(File.ReadAllText(SamplePath()))!.AsObject();
 

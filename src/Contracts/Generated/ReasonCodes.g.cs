@@ -142,6 +142,18 @@ public static partial class ReasonCodes
     /// <summary>The silo restarted during the Backtest: it ran again from the start, matched the links already in its chain and continued after them.</summary>
     public const string StratBacktestResumed = "STRAT_BACKTEST_RESUMED";
 
+    /// <summary>No Backtest data set of that name in the data directory (Backtest:DataDirectory, or the CLI's --data-dir).</summary>
+    public const string StratBacktestUnknownDataset = "STRAT_BACKTEST_UNKNOWN_DATASET";
+
+    /// <summary>The Backtest window holds no price of any market in the Market scope: the run could not trade and was refused.</summary>
+    public const string StratBacktestNoDataInWindow = "STRAT_BACKTEST_NO_DATA_IN_WINDOW";
+
+    /// <summary>Markets in scope have fewer prices in the window than the slow lookback: refused when none has enough, else a data warning naming them.</summary>
+    public const string StratBacktestTooFewPoints = "STRAT_BACKTEST_TOO_FEW_POINTS";
+
+    /// <summary>Backtest prices off the market's tick grid, counted as data warnings: observed as given, filled at the grid price against the order.</summary>
+    public const string StratBacktestOffTickPrice = "STRAT_BACKTEST_OFF_TICK_PRICE";
+
     /// <summary>Risk approved the intent unchanged.</summary>
     public const string RiskApproved = "RISK_APPROVED";
 
@@ -370,6 +382,10 @@ public static partial class ReasonCodes
         new() { Code = StratBacktestFinished, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Backtest has already finished (completed, failed or cancelled) and cannot be cancelled.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = StratBacktestNotFinished, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Backtest is still queued or running: its results and report exist once it completes.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = StratBacktestResumed, Family = ReasonCodeEntryFamily.Strat, Meaning = "The silo restarted during the Backtest: it ran again from the start, matched the links already in its chain and continued after them.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest] },
+        new() { Code = StratBacktestUnknownDataset, Family = ReasonCodeEntryFamily.Strat, Meaning = "No Backtest data set of that name in the data directory (Backtest:DataDirectory, or the CLI's --data-dir).", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },
+        new() { Code = StratBacktestNoDataInWindow, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Backtest window holds no price of any market in the Market scope: the run could not trade and was refused.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
+        new() { Code = StratBacktestTooFewPoints, Family = ReasonCodeEntryFamily.Strat, Meaning = "Markets in scope have fewer prices in the window than the slow lookback: refused when none has enough, else a data warning naming them.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
+        new() { Code = StratBacktestOffTickPrice, Family = ReasonCodeEntryFamily.Strat, Meaning = "Backtest prices off the market's tick grid, counted as data warnings: observed as given, filled at the grid price against the order.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskApproved, Family = ReasonCodeEntryFamily.Risk, Meaning = "Risk approved the intent unchanged.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskMaxOrderNotional, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order's notional is above the Portfolio's per-order cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskMaxPositionPerMarket, Family = ReasonCodeEntryFamily.Risk, Meaning = "The order would take the market's position above its cap.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },

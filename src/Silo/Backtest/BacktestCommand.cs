@@ -10,7 +10,10 @@ namespace Polytraders.Silo.Backtest;
 /// <summary>
 /// <c>Polytraders.Silo backtest ...</c>: runs a Backtest in this process, without a cluster, through the same runner the
 /// Backtest grain uses. Shows a progress bar, prints a summary table, writes a self-contained HTML report (and the
-/// results as JSON when asked). Exit codes: 0 done, 1 refused or bad data (the reason code is printed), 64 usage.
+/// results as JSON when asked). Exit codes: 0 done (also for <c>--help</c>), 1 refused or bad data (the reason code is
+/// printed), 64 usage. Data sets are looked for in <c>--data-dir</c>, else in <c>Backtest:DataDirectory</c> of the
+/// configuration the silo's tools read (appsettings, environment: <c>Backtest__DataDirectory</c>), else the defaults of
+/// <see cref="BacktestDataDirectory"/>.
 /// </summary>
 public static class BacktestCommand
 {
@@ -24,6 +27,7 @@ public static class BacktestCommand
           --report <file.html>        HTML report (default: backtest-<id>.html in the working directory; --report - for none)
           --json <file.json>          the BacktestResults document
           --id <BT-...>               the run's id (default: BT-cli-<utc time>)
+          --help                      this text
         --synthetic 50x180 generates 50 markets of one-minute prices over 180 days (deterministic), for load runs;
         a request (or POST /api/v1/backtests) names the same prices as the data set synthetic-50x180.
         """;
@@ -34,8 +38,17 @@ public static class BacktestCommand
         "--fills", "--slippage-ticks", "--fee-bps", "--report", "--json", "--id",
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    private static readonly string[] HelpFlags = ["--help", "-h"];
+
+    public static async Task<int> RunAsync(string[] args, IConfiguration configuration, TextWriter output, TextWriter error)
     {
+        // Asking for help is never a usage error, wherever it stands (the option parser would read it as a name wanting a value).
+        if (args.Any(HelpFlags.Contains))
+        {
+            await output.WriteLineAsync(Usage);
+            return 0;
+        }
+
         Dictionary<string, string> options;
         try
         {
@@ -51,7 +64,7 @@ public static class BacktestCommand
         var id = options.GetValueOrDefault("--id") ?? $"BT-cli-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
         try
         {
-            var (request, plan, open, label) = Prepare(options);
+            var (request, plan, open, label) = Prepare(options, configuration);
             var settings = BacktestSettings.From(request, id);
             await output.WriteLineAsync($"BACKTEST {id}: {request.Launch.StrategyId} on {label}, {plan.WindowStart:yyyy-MM-dd HH:mm} .. {plan.WindowEnd:yyyy-MM-dd HH:mm} UTC, fills {settings.FillTiming}");
             var bar = new ProgressBar(output, interactive: !Console.IsOutputRedirected && ReferenceEquals(output, Console.Out));
@@ -133,7 +146,7 @@ public static class BacktestCommand
         }
     }
 
-    private static (BacktestRequest Request, BacktestPlan Plan, Func<BacktestDataWarnings, IReadOnlyList<IPriceSource>> Open, string Label) Prepare(Dictionary<string, string> options)
+    private static (BacktestRequest Request, BacktestPlan Plan, Func<BacktestDataWarnings, IReadOnlyList<IPriceSource>> Open, string Label) Prepare(Dictionary<string, string> options, IConfiguration configuration)
     {
         BacktestRequest? request = options.TryGetValue("--request", out var requestPath)
             ? ContractJson.Deserialize<BacktestRequest>(File.ReadAllText(requestPath))
@@ -171,7 +184,7 @@ public static class BacktestCommand
         }
 
         request = new BacktestRequest { Launch = launch, Portfolio = portfolio, Data = new BacktestDataReference { Dataset = dataset }, Window = window, Fills = fills };
-        var root = options.GetValueOrDefault("--data-dir") is { } dir ? Path.GetFullPath(dir) : BacktestDataDirectory.Resolve(configured: null);
+        var root = options.GetValueOrDefault("--data-dir") is { } dir ? Path.GetFullPath(dir) : BacktestDataDirectory.Resolve(configuration[BacktestDataDirectory.Key]);
         var data = BacktestDataSet.Open(root, dataset);
         return (request, BacktestPlan.Create(request, data), data.OpenSources, $"data set '{dataset}' ({root})");
     }

@@ -22,6 +22,9 @@ public sealed record BacktestPlan
     /// <summary>Markets in scope when the window opens, in the order they enter (Cluster list or manual list).</summary>
     public required IReadOnlyList<string> InitialMembers { get; init; }
 
+    /// <summary>Markets the scope holds at some time in the window: the initial members and those entering, less the resolved.</summary>
+    public required IReadOnlyList<string> Tradable { get; init; }
+
     /// <summary>Markets that resolved before the window: never in scope, their prices ignored.</summary>
     public required IReadOnlyList<string> ResolvedBefore { get; init; }
 
@@ -110,6 +113,7 @@ public sealed record BacktestPlan
             Portfolio = portfolio,
             Markets = markets,
             InitialMembers = initial,
+            Tradable = tradable,
             ResolvedBefore = [.. resolvedBefore],
             Events = events.Where(e => e.At >= windowStart && e.At <= windowEnd).ToList(),
             WindowStart = windowStart,
@@ -118,15 +122,48 @@ public sealed record BacktestPlan
         };
     }
 
-    /// <summary>A data set's plan for a request: its window resolved against the data's time range.</summary>
+    /// <summary>
+    /// A data set's plan for a request: its window resolved against the data's time range, and refused when the run
+    /// could not trade (see <see cref="CheckCanTrade"/>).
+    /// </summary>
     public static BacktestPlan Create(BacktestRequest request, BacktestDataSet data)
     {
         CheckRequest(request.Launch, request.Portfolio);
         BacktestWindows.CheckRequested(request.Window);
         var (first, last) = data.TimeRange();
         var (start, end) = BacktestWindows.Resolve(request.Window, first, last);
-        return Create(request.Launch, request.Portfolio, data.Markets, data.Clusters, data.Metadata.Events, start, end);
+        var plan = Create(request.Launch, request.Portfolio, data.Markets, data.Clusters, data.Metadata.Events, start, end);
+        plan.CheckCanTrade(data, first, last);
+        return plan;
     }
+
+    /// <summary>
+    /// A run that could not trade is refused before it starts rather than completing with nothing in it: when no market
+    /// of the scope has a price in the window (STRAT_BACKTEST_NO_DATA_IN_WINDOW: a default window over the whole data
+    /// set's last 180 days can miss the chosen markets' data), or none has as many as the slow lookback, which the
+    /// Strategy's slow sensors need before it can trade (STRAT_BACKTEST_TOO_FEW_POINTS). A scope where only some markets
+    /// are that short runs, and its results name them in the data warnings.
+    /// </summary>
+    private void CheckCanTrade(BacktestDataSet data, DateTimeOffset first, DateTimeOffset last)
+    {
+        var slow = Launch.Parameters.SlowLookback;
+        var most = data.MostPointsInWindow(Tradable, WindowStart, WindowEnd, enough: slow);
+        if (most == 0)
+        {
+            throw new BacktestException(
+                ReasonCodes.StratBacktestNoDataInWindow,
+                $"The window {Utc(WindowStart)} .. {Utc(WindowEnd)} holds no price of the {Tradable.Count} market(s) of the Market scope (the data set runs {Utc(first)} .. {Utc(last)}): the run could not trade. Choose a window over their prices.");
+        }
+
+        if (most < slow)
+        {
+            throw new BacktestException(
+                ReasonCodes.StratBacktestTooFewPoints,
+                $"No market of the Market scope has {slow} prices in the window {Utc(WindowStart)} .. {Utc(WindowEnd)} (the most is {most}): the slow lookback ({slow} prices) never fills, so the run could not trade. Widen the window or shorten slow_lookback.");
+        }
+    }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What can be checked without data: scope and parameter rules, the config's limits, launch and config naming one Portfolio.</summary>
     public static void CheckRequest(StrategyLaunch launch, PortfolioConfig portfolio)

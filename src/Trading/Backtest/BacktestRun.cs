@@ -41,7 +41,7 @@ public static class Backtests
         CancellationToken cancellationToken,
         out BacktestRunner runner)
     {
-        var warnings = new BacktestDataWarnings();
+        var warnings = new BacktestDataWarnings(plan.WindowStart, plan.WindowEnd);
         runner = new BacktestRunner(plan, settings, journal, warnings);
         using var merge = new PriceMerge(openSources(warnings));
         return runner.Run(merge, progress, cancellationToken);

@@ -18,6 +18,9 @@ namespace Polytraders.Trading.Backtest;
 /// </summary>
 public sealed class BacktestRunner
 {
+    /// <summary>The Strategy trades a market's first outcome token (MomentumStrategy.AddMarket's default).</summary>
+    public const int TradedOutcome = 0;
+
     private const int ProgressEvery = 1 << 15;
 
     private readonly BacktestPlan _plan;
@@ -157,6 +160,28 @@ public sealed class BacktestRunner
         }
 
         _ledger.Finish(_plan.WindowEnd);
+        WarnOfUntradable();
+    }
+
+    /// <summary>
+    /// Markets that could not take part, in the data warnings: prices off their tick grid, and markets in scope that saw
+    /// fewer prices than the slow lookback (the plan refuses a run where every market is that short; here only some are).
+    /// </summary>
+    private void WarnOfUntradable()
+    {
+        var slow = _plan.Launch.Parameters.SlowLookback;
+        foreach (var slot in _slots)
+        {
+            if (slot.OffTick > 0)
+            {
+                _warnings.Add($"{slot.Market.MarketId}: prices off its {slot.Market.TickSize} tick grid (read as given; fills at the grid price against the order)", ReasonCodes.StratBacktestOffTickPrice, slot.OffTick);
+            }
+
+            if (slot.EverInScope && slot.Observed < slow)
+            {
+                _warnings.Add($"{slot.Market.MarketId}: {slot.Observed} prices while in scope, fewer than slow_lookback ({slow}): its slow sensors never filled, it could not trade", ReasonCodes.StratBacktestTooFewPoints, 1);
+            }
+        }
     }
 
     /// <summary>Events, day ends and curve samples due at or before <paramref name="ticks"/>, in that order, before the point at it.</summary>
@@ -180,8 +205,14 @@ public sealed class BacktestRunner
         var slot = _slots[point.Market];
         if (slot.Resolved)
         {
-            _warnings.Add($"prices of {slot.Market.MarketId} after it resolved ignored");
+            _warnings.Add(point.UtcTicks, $"prices of {slot.Market.MarketId} after it resolved ignored");
             return;
+        }
+
+        if (!slot.Grid.Holds(point.Price))
+        {
+            // Observed as given (signals, marks and risk read what the market showed); a fill against it lands on the grid.
+            slot.OffTick++;
         }
 
         // The market's last trade, whichever outcome: what the market grain holds and risk and the paper venue read.
@@ -204,6 +235,7 @@ public sealed class BacktestRunner
             return;
         }
 
+        slot.Observed++;
         var tick = new MarketTick(
             slot.Market.MarketId,
             slot.TokenId,
@@ -310,7 +342,10 @@ public sealed class BacktestRunner
             }
         }
 
-        var price = SimulatedFill.PriceWithSlippage(order.Side, observed, order.LimitPrice, slot.Market.TickSize, _settings.SlippageTicks);
+        // An order trades on the grid: a price off it (a midpoint in captured data) fills at the grid price against the
+        // order, never past its limit (limits are on the grid and reached the observed price).
+        var onGrid = slot.Grid.Holds(observed) ? observed : order.Side == Side.Buy ? OrderGrid.BuyLimit(observed, slot.Market.TickSize) : OrderGrid.SellLimit(observed, slot.Market.TickSize);
+        var price = SimulatedFill.PriceWithSlippage(order.Side, onGrid, order.LimitPrice, slot.Market.TickSize, _settings.SlippageTicks);
         var fill = SimulatedFill.Of(order, size, price, SimulatedFill.FeeOf(size, price, _settings.FeeBps), now, FillVenue.Backtest, status: FillStatus.Confirmed);
         _fills++;
         Count(ReasonCodes.ExecOrderFilled);
@@ -370,6 +405,7 @@ public sealed class BacktestRunner
     {
         _strategy.AddMarket(slot.Market);
         slot.InScope = true;
+        slot.EverInScope = true;
         _journal?.Scope(change, at);
     }
 
@@ -477,8 +513,7 @@ public sealed class BacktestRunner
     /// <summary>One market of the data set as the run sees it.</summary>
     private sealed class Slot(int index, Market market)
     {
-        /// <summary>The Strategy trades a market's first outcome token (MomentumStrategy.AddMarket's default).</summary>
-        public const int TradedOutcome = 0;
+        public const int TradedOutcome = BacktestRunner.TradedOutcome;
 
         public int Index { get; } = index;
 
@@ -486,7 +521,17 @@ public sealed class BacktestRunner
 
         public string TokenId { get; } = market.Outcomes[TradedOutcome].TokenId;
 
+        public TickGrid Grid { get; } = new(market.TickSize);
+
         public bool InScope { get; set; }
+
+        public bool EverInScope { get; set; }
+
+        /// <summary>Prices of its traded outcome the Strategy saw (while in scope).</summary>
+        public long Observed { get; set; }
+
+        /// <summary>Prices in the window off the market's tick grid.</summary>
+        public long OffTick { get; set; }
 
         public bool Resolved { get; set; }
 

@@ -90,12 +90,13 @@ public class BacktestDataTests
     [Fact]
     public void prices_at_exactly_0_or_1_are_skipped_and_reported_as_warnings()
     {
-        var csv = "timestamp,token_id,price\n2026-09-01T00:00:00Z," + Btc + ",0.40\n2026-09-01T00:10:00Z," + Btc + ",1\n2026-09-01T00:20:00Z," + Btc + ",0\n2026-09-01T00:30:00Z," + Btc + ",0.42\n";
+        var lookback = string.Concat(Enumerable.Range(0, 24).Select(i => $"2026-09-01T{1 + (i / 6):00}:{i % 6}0:00Z,{Btc},0.4{i % 3}\n"));
+        var csv = "timestamp,token_id,price\n2026-09-01T00:00:00Z," + Btc + ",0.40\n2026-09-01T00:10:00Z," + Btc + ",1\n2026-09-01T00:20:00Z," + Btc + ",0\n2026-09-01T00:30:00Z," + Btc + ",0.42\n" + lookback;
         using var data = new TempDataSet(csv);
 
         var results = BacktestFixtures.Run(BacktestFixtures.Request(), out _, data.Open());
 
-        Assert.Equal(2, results.Events);
+        Assert.Equal(26, results.Events);
         var warning = Assert.Single(results.DataWarnings!, w => w.Detail.Contains("exactly 1", StringComparison.Ordinal));
         Assert.Equal(ReasonCodes.StratBacktestBadData, warning.ReasonCode);
     }
@@ -118,9 +119,12 @@ public class BacktestDataTests
     }
 
     [Fact]
-    public void a_missing_data_set_is_bad_data_and_a_name_cannot_leave_the_data_root()
+    public void a_missing_data_set_is_STRAT_BACKTEST_UNKNOWN_DATASET_and_a_name_cannot_leave_the_data_root()
     {
-        Assert.Equal(ReasonCodes.StratBacktestBadData, Assert.Throws<BacktestException>(() => BacktestDataSet.Open(BacktestFixtures.Root(), "nowhere")).ReasonCode);
+        var missing = Assert.Throws<BacktestException>(() => BacktestDataSet.Open(BacktestFixtures.Root(), "nowhere"));
+        Assert.Equal(ReasonCodes.StratBacktestUnknownDataset, missing.ReasonCode);
+        Assert.Equal($"No Backtest data set 'nowhere' in {BacktestFixtures.Root()}.", missing.Message);
+        Assert.DoesNotContain("unsorted", ReasonCodes.Describe(missing.ReasonCode).Meaning, StringComparison.Ordinal);
         Assert.Equal(ReasonCodes.StratBacktestBadData, Assert.Throws<BacktestException>(() => BacktestDataSet.Open(BacktestFixtures.Root(), "../replay")).ReasonCode);
     }
 

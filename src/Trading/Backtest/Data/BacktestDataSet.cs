@@ -47,7 +47,10 @@ public sealed partial class BacktestDataSet
 
     public static bool IsName(string name) => NamePattern().IsMatch(name);
 
-    /// <summary>The data set called <paramref name="name"/> under <paramref name="root"/> (STRAT_BACKTEST_BAD_DATA when missing or malformed).</summary>
+    /// <summary>
+    /// The data set called <paramref name="name"/> under <paramref name="root"/>: STRAT_BACKTEST_UNKNOWN_DATASET when there
+    /// is no such folder, STRAT_BACKTEST_BAD_DATA when the name or the set is malformed.
+    /// </summary>
     public static BacktestDataSet Open(string root, string name)
     {
         if (!IsName(name))
@@ -60,10 +63,15 @@ public sealed partial class BacktestDataSet
             return Synthetic(shape);
         }
 
+        if (name.StartsWith(SyntheticShape.NamePrefix, StringComparison.Ordinal))
+        {
+            throw new BacktestException(ReasonCodes.StratBacktestBadData, $"'{name}' is reserved for generated data sets: {SyntheticShape.NamePrefix}<markets>x<days>, at most {SyntheticShape.MaxMarkets} markets and {SyntheticShape.MaxDays} days.");
+        }
+
         var directory = Path.Combine(root, name);
         if (!System.IO.Directory.Exists(directory))
         {
-            throw new BacktestException(ReasonCodes.StratBacktestBadData, $"No Backtest data set '{name}' (looked in {root}).");
+            throw new BacktestException(ReasonCodes.StratBacktestUnknownDataset, $"No Backtest data set '{name}' in {root}.");
         }
 
         return Load(directory, name);
@@ -143,6 +151,47 @@ public sealed partial class BacktestDataSet
         }
 
         return sources;
+    }
+
+    /// <summary>
+    /// The most prices of its traded outcome that one of <paramref name="marketIds"/> has in [<paramref name="start"/>,
+    /// <paramref name="end"/>], counted up to <paramref name="enough"/>: whether a run over the window can trade anywhere
+    /// in its scope. Each source is read only as far as it must: to the window's end, or until one market has enough.
+    /// </summary>
+    public long MostPointsInWindow(IEnumerable<string> marketIds, DateTimeOffset start, DateTimeOffset end, long enough)
+    {
+        var counts = marketIds.Select(IndexOf).Where(index => index >= 0).Distinct().ToDictionary(index => index, _ => 0L);
+        if (counts.Count == 0)
+        {
+            return 0;
+        }
+
+        var (startTicks, endTicks) = (start.UtcTicks, end.UtcTicks);
+        var sources = OpenSources(new BacktestDataWarnings());
+        try
+        {
+            foreach (var source in sources)
+            {
+                while (source.MoveNext() && source.Current.UtcTicks <= endTicks)
+                {
+                    var point = source.Current;
+                    if (point.UtcTicks >= startTicks && point.Outcome == BacktestRunner.TradedOutcome && counts.TryGetValue(point.Market, out var seen))
+                    {
+                        counts[point.Market] = ++seen;
+                        if (seen >= enough)
+                        {
+                            return seen;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            sources.ForEach(s => s.Dispose());
+        }
+
+        return counts.Values.Max();
     }
 
     /// <summary>First and last observation: a CSV's first and last lines, or a pass over each history file.</summary>

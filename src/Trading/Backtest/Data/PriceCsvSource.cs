@@ -150,7 +150,7 @@ public sealed class PriceCsvSource : IPriceSource
 
             if (price == 0m || price == 1m)
             {
-                _warnings.Add($"{Name}: price of exactly {price} skipped (no tradable price)");
+                _warnings.Add(ticks, $"{Name}: price of exactly {price} skipped (no tradable price)");
                 continue;
             }
 

@@ -204,7 +204,7 @@ public sealed class PricesHistorySource : IPriceSource
         _lastTicks = ticks;
         if (price == 0m || price == 1m)
         {
-            _warnings.Add($"{Name}: price of exactly {price} skipped (no tradable price)");
+            _warnings.Add(ticks, $"{Name}: price of exactly {price} skipped (no tradable price)");
             return false;
         }
 

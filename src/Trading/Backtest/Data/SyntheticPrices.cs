@@ -18,7 +18,8 @@ public static class SyntheticPrices
         MarketId = "0x" + (0x5000 + i).ToString("x64", System.Globalization.CultureInfo.InvariantCulture),
         Question = $"Synthetic market {i}?",
         Outcomes = [new Outcome { Name = "Yes", TokenId = (900_000 + (2 * i)).ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Outcome { Name = "No", TokenId = (900_001 + (2 * i)).ToString(System.Globalization.CultureInfo.InvariantCulture) }],
-        TickSize = 0.01m,
+        // The walks move in thousandths (Levels): their prices sit on this grid, so a load run reads no off-tick warning.
+        TickSize = 0.001m,
         MinOrderSize = 5m,
         NegRisk = false,
         EndDate = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero),

@@ -16,6 +16,10 @@ public static class BacktestReport
     private const int ChartWidth = 900;
     private const int ChartHeight = 220;
 
+    /// <summary>Axis labels are 11 px; a digit of a common sans-serif is at most about 0.62 em wide, so 7 units per character bound a label.</summary>
+    public const int LabelFontSize = 11;
+    public const double LabelCharWidth = 7;
+
     /// <summary>The report of a completed run as the cluster keeps it (who asked, when, on which data set).</summary>
     public static string Render(BacktestRun run)
     {
@@ -136,7 +140,7 @@ public static class BacktestReport
             return "<p>Not enough points to draw.</p>";
         }
 
-        const int left = 70, right = 10, top = 10, bottom = 24;
+        const int right = 10, top = 10, bottom = 24;
         var first = curve[0].At.UtcTicks;
         var span = Math.Max(1, curve[^1].At.UtcTicks - first);
         var values = curve.Select(value).ToList();
@@ -151,6 +155,11 @@ public static class BacktestReport
             (min, max) = (min - 1m, max + 1m);
         }
 
+        // The value labels end 6 units left of the plot, so the plot starts where the longest of them fits: a fixed margin
+        // cut the leading digits of long labels ("25,158.33" showed as "5,158.33").
+        var (maxLabel, minLabel) = (Axis(max, area), Axis(min, area));
+        var left = Math.Max(70, (int)Math.Ceiling((Math.Max(maxLabel.Length, minLabel.Length) * LabelCharWidth) + 6 + 4));
+
         double X(long ticks) => left + ((double)(ticks - first) / span * (ChartWidth - left - right));
         double Y(decimal v) => top + ((double)((max - v) / (max - min)) * (ChartHeight - top - bottom));
         var points = string.Join(' ', curve.Select((p, i) => $"{F(X(p.At.UtcTicks))},{F(Y(values[i]))}"));
@@ -163,8 +172,8 @@ public static class BacktestReport
         }
 
         svg.Append($"<polyline fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.5\" points=\"{points}\"/>");
-        svg.Append($"<text x=\"{left - 6}\" y=\"{top + 10}\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6472\">{E(Axis(max, area))}</text>");
-        svg.Append($"<text x=\"{left - 6}\" y=\"{ChartHeight - bottom}\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6472\">{E(Axis(min, area))}</text>");
+        svg.Append($"<text x=\"{left - 6}\" y=\"{top + 10}\" font-size=\"{LabelFontSize}\" text-anchor=\"end\" fill=\"#5b6472\">{E(maxLabel)}</text>");
+        svg.Append($"<text x=\"{left - 6}\" y=\"{ChartHeight - bottom}\" font-size=\"{LabelFontSize}\" text-anchor=\"end\" fill=\"#5b6472\">{E(minLabel)}</text>");
         svg.Append($"<text x=\"{left}\" y=\"{ChartHeight - 6}\" font-size=\"11\" fill=\"#5b6472\">{E(Time(curve[0].At))}</text>");
         svg.Append($"<text x=\"{ChartWidth - right}\" y=\"{ChartHeight - 6}\" font-size=\"11\" text-anchor=\"end\" fill=\"#5b6472\">{E(Time(curve[^1].At))}</text>");
         svg.Append("</svg>");
@@ -194,7 +203,8 @@ public static class BacktestReport
 
     private static string Ratio(decimal? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "—";
 
-    private static string Axis(decimal value, bool percent) => percent ? Percent(value) : Money(value);
+    /// <summary>An axis is read to the cent (or the hundredth of a percent): the table and the headline carry the exact figures.</summary>
+    private static string Axis(decimal value, bool percent) => percent ? Percent(value) : value.ToString("#,##0.00", CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
