@@ -13,6 +13,7 @@ using Polytraders.Gateway.Health;
 using Polytraders.Gateway.OpenApi;
 using Polytraders.Gateway.Options;
 using Polytraders.Gateway.Problems;
+using Polytraders.Gateway.Telemetry;
 
 namespace Polytraders.Gateway;
 
@@ -62,6 +63,7 @@ public static class GatewayExtensions
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResultHandler>();
 
         services.AddHealthChecks().AddCheck<ClusterReachableHealthCheck>("cluster", tags: ["ready"]);
+        services.AddPolytradersTelemetry(configuration);
 
         // Bodies are read and answers written with ContractJson.Options (numbers strict). The OpenAPI schemas are made from
         // the HTTP JSON options, whose web defaults would also allow numbers as strings: describe what is accepted.
@@ -104,6 +106,7 @@ public static class GatewayExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
+        app.MapPolytradersTelemetry();
         MarketEndpoints.Map(api);
         PortfolioEndpoints.Map(api);
         StrategyEndpoints.Map(api);

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Polytraders.Gateway;
+using Polytraders.Gateway.Telemetry;
 
 // Standalone gateway: an Orleans client of a running cluster. A silo can co-host the same gateway instead
 // (AddPolytradersGateway + MapPolytradersGateway on its own WebApplication).
@@ -40,6 +41,8 @@ builder.UseOrleansClient(client =>
         default:
             throw new InvalidOperationException($"Cluster:Clustering '{clustering}' is not Localhost or AdoNet.");
     }
+
+    client.AddPolytradersTelemetry(builder.Configuration);
 });
 
 builder.Services.AddPolytradersGateway(builder.Configuration);

@@ -1,6 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
 using Polytraders.Gateway;
+using Polytraders.Gateway.Telemetry;
 using Polytraders.Grains.Execution.Polymarket;
 using Polytraders.Silo.Hosting;
 using Polytraders.Silo.Postgres;
@@ -75,6 +76,8 @@ public static class SiloHost
                 silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: serviceId, clusterId: clusterId);
                 EmbeddedSilo.Configure(silo, builder.Configuration);
             }
+
+            silo.AddPolytradersTelemetry(builder.Configuration);
         });
         var venue = builder.Configuration.GetSection(VenueOptions.Section).Get<VenueOptions>() ?? new VenueOptions();
         if (venue.Kind == VenueKind.Clob)

@@ -1,6 +1,7 @@
 using Polytraders.Grains.Audit;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Pipeline;
+using Polytraders.Grains.Telemetry;
 using Polytraders.Grains.Portfolios;
 using Polytraders.Grains.Risk;
 using Polytraders.Grains.Strategies;
@@ -26,7 +27,7 @@ public sealed class FlowTracker : IIncomingGrainCallFilter, IOutgoingGrainCallFi
         // Grains hand their decisions to outboxes that deliver behind their turns: settled means those are empty too.
         _outboxes.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == OutboxMetrics.MeterName && instrument.Name == OutboxMetrics.PendingItems)
+            if (instrument.Meter.Name == GrainMetrics.MeterName && instrument.Name == GrainMetrics.OutboxPending)
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
+using Polytraders.Grains.Telemetry;
 using Polytraders.Trading.Audit;
 
 namespace Polytraders.Grains.Audit;
@@ -49,6 +51,9 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
         }
 
         var chainId = this.GetPrimaryKeyString();
+        using var activity = GrainTracing.Source.StartActivity("audit.append");
+        activity?.SetTag("polytraders.chain_id", chainId);
+        activity?.SetTag("polytraders.envelopes", drafts.Count);
         for (var attempt = 1; ; attempt++)
         {
             var links = new List<AuditEnvelope>(drafts.Count);
@@ -60,7 +65,9 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
 
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await store.AppendAsync(chainId, links, CancellationToken.None);
+                Appended(started, links);
                 _head = links[^1];
                 LogAppendedBatch(chainId, links[0].Sequence, _head.Sequence);
                 return;
@@ -98,7 +105,9 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
             var sealedEnvelope = AuditChain.Seal(draft, (_head?.Sequence ?? 0) + 1, _head?.Hash ?? AuditChain.GenesisHash);
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 await store.AppendAsync(chainId, [sealedEnvelope], CancellationToken.None);
+                Appended(started, [sealedEnvelope]);
                 _head = sealedEnvelope;
                 LogAppended(chainId, sealedEnvelope.Sequence, sealedEnvelope.ReasonCode);
                 return sealedEnvelope;
@@ -118,6 +127,23 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
                 _head = await store.GetHeadAsync(chainId, CancellationToken.None);
             }
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        GrainMetrics.ForgetChain(this.GetPrimaryKeyString());
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    private void Appended(long started, IReadOnlyList<AuditEnvelope> links)
+    {
+        GrainMetrics.AuditAppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        foreach (var link in links)
+        {
+            GrainMetrics.Envelopes.Add(1, new KeyValuePair<string, object?>("reason_code", link.ReasonCode));
+        }
+
+        GrainMetrics.ReportChainHead(this.GetPrimaryKeyString(), links[^1].Sequence);
     }
 
     public Task<ChainVerification> Verify()

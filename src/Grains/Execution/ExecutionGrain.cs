@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution.Polymarket;
+using Polytraders.Grains.Telemetry;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Orders;
 
@@ -67,12 +68,14 @@ public sealed partial class ExecutionGrain(
         }
 
         _inFlight[approved.ClientOrderId] = now;
+        GrainMetrics.ReportOrdersInFlight(_inFlight.Count);
         return Task.FromResult(OrderSignature.Signed(OrderContracts.ToContract(signed.Value, approved, market.NegRisk, signer.ChainId, signer.Label)));
     }
 
     public Task Finished(string clientOrderId)
     {
         _inFlight.Remove(clientOrderId);
+        GrainMetrics.ReportOrdersInFlight(_inFlight.Count);
         return Task.CompletedTask;
     }
 

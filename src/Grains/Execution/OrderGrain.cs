@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
-using Polytraders.Trading;
+using Polytraders.Grains.Telemetry;
 using Polytraders.Trading.Venues;
+using Polytraders.Trading;
 
 namespace Polytraders.Grains.Execution;
 
@@ -145,9 +147,15 @@ public sealed partial class OrderGrain(
     private async Task<VenueAnswer> Submit(ExecutionRecord record)
     {
         var market = await GrainFactory.GetGrain<IMarketGrain>(record.Intent.MarketId).GetState();
-        return market is null
-            ? VenueAnswer.Refused(ReasonCodes.StratUnknownMarket, $"market {record.Intent.MarketId} is not configured")
-            : await venue.SubmitAsync(record.Order!, record.Intent, market, CancellationToken.None);
+        if (market is null)
+        {
+            return VenueAnswer.Refused(ReasonCodes.StratUnknownMarket, $"market {record.Intent.MarketId} is not configured");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var answer = await venue.SubmitAsync(record.Order!, record.Intent, market, CancellationToken.None);
+        GrainMetrics.VenueDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("venue", venue.Name));
+        return answer;
     }
 
     /// <summary>

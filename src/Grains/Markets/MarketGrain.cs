@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Orleans.Streams;
 using Polytraders.Contracts;
+using Polytraders.Grains.Telemetry;
 
 namespace Polytraders.Grains.Markets;
 
@@ -48,7 +50,10 @@ public sealed class MarketGrain(
 
         _last = update;
         _updates++;
+        using var activity = GrainTracing.Source.StartActivity("market.publish", ActivityKind.Producer);
+        activity?.SetTag("polytraders.market_id", update.MarketId);
         await _stream!.OnNextAsync(update);
+        GrainMetrics.TicksPublished.Add(1);
     }
 
     /// <summary>

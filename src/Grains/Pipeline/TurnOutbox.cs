@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Orleans.Storage;
+using Polytraders.Grains.Telemetry;
 
 namespace Polytraders.Grains.Pipeline;
 
@@ -19,8 +20,7 @@ public sealed class TurnOutbox<TItem>(int capacity, Func<IReadOnlyList<TItem>, T
 
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
 
-    private static readonly UpDownCounter<long> Pending = OutboxMetrics.Meter.CreateUpDownCounter<long>(
-        OutboxMetrics.PendingItems, unit: "{item}", description: "Items grains have decided and queued but not yet delivered (written, audited, sent).");
+    private static readonly UpDownCounter<long> Pending = GrainMetrics.OutboxPendingItems;
 
     private readonly List<TItem> _queued = [];
     private IReadOnlyList<TItem> _delivering = [];

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Pipeline;
-using Polytraders.Trading;
+using Polytraders.Grains.Telemetry;
 using Polytraders.Trading.Portfolios;
 using Polytraders.Trading.Risk;
+using Polytraders.Trading;
 
 namespace Polytraders.Grains.Risk;
 
@@ -41,6 +42,8 @@ public sealed partial class RiskGrain(
     private static readonly TimeSpan ResendPeriod = TimeSpan.FromMinutes(1);
 
     private TurnOutbox<RiskStep>? _outbox;
+    private static readonly string[] OutcomeTags = ["approved", "reshaped", "rejected"];
+
     private SerialWriter? _writer;
     private DateTimeOffset _saturatedUntil;
 
@@ -258,6 +261,7 @@ public sealed partial class RiskGrain(
             _ => new AuditPayload { Kind = AuditPayloadKind.RiskRejected, Intent = decision.Original, Detail = decision.Detail },
         };
         var envelope = context.Draft(decision.ReasonCode, "risk", payload, time.GetUtcNow());
+        GrainMetrics.Intents.Add(1, new("outcome", OutcomeTags[(int)decision.Outcome]), new("reason_code", decision.ReasonCode));
         if (decision.Final is { } approved)
         {
             // The order is signed for the Portfolio's account as configured when it was approved.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Polytraders.Contracts;
 using Polytraders.Grains.Pipeline;
+using Polytraders.Grains.Telemetry;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Intelligence;
 using Polytraders.Trading.Momentum;
@@ -329,6 +330,7 @@ public sealed partial class StrategyGrain(
             return;
         }
 
+        GrainMetrics.TicksDelivered.Add(1);
         var step = _core.OnTick(new MarketTick(
             item.MarketId,
             item.TokenId,
@@ -343,6 +345,9 @@ public sealed partial class StrategyGrain(
             item.ReferencePrice));
         if (!step.IsEmpty)
         {
+            using var activity = GrainTracing.Source.StartActivity("strategy.decide");
+            activity?.SetTag("polytraders.strategy_id", this.GetPrimaryKeyString());
+            activity?.SetTag("polytraders.market_id", item.MarketId);
             await Handle(step);
         }
     }
@@ -389,6 +394,7 @@ public sealed partial class StrategyGrain(
         if (step.Signal is { } signal)
         {
             book.State.LastSignal = signal;
+            GrainMetrics.Signals.Add(1);
             await Audit(ReasonCodes.StratSignal, new AuditPayload { Kind = AuditPayloadKind.Signal, Signal = signal });
         }
 
