@@ -1,10 +1,10 @@
 using Polytraders.Grains.Audit;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Pipeline;
-using Polytraders.Grains.Telemetry;
 using Polytraders.Grains.Portfolios;
 using Polytraders.Grains.Risk;
 using Polytraders.Grains.Strategies;
+using Polytraders.Grains.Telemetry;
 
 namespace Polytraders.Grains.Tests;
 

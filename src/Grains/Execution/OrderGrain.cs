@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
 using Polytraders.Grains.Telemetry;
-using Polytraders.Trading.Venues;
 using Polytraders.Trading;
+using Polytraders.Trading.Venues;
 
 namespace Polytraders.Grains.Execution;
 

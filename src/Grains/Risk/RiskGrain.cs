@@ -4,9 +4,9 @@ using Polytraders.Contracts;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Pipeline;
 using Polytraders.Grains.Telemetry;
+using Polytraders.Trading;
 using Polytraders.Trading.Portfolios;
 using Polytraders.Trading.Risk;
-using Polytraders.Trading;
 
 namespace Polytraders.Grains.Risk;
 
