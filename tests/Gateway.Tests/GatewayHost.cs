@@ -35,7 +35,13 @@ public abstract class GatewayHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_scratch);
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(_scratch)).Build();
+        var settings = Settings(_scratch);
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var clusterBuilder = new InProcessTestClusterBuilder(1);
         clusterBuilder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Configuration));
@@ -111,6 +117,9 @@ public abstract class GatewayHost : IAsyncLifetime
         [$"Gateway:ApiKeys:{ReviewerKey}:Role"] = "reviewer",
         ["Signing:KeystorePath"] = Path.Combine(scratch, "dev-keystore.json"),
     };
+
+    /// <summary>Settings a host adds to (or overrides in) <see cref="Settings"/>, e.g. its own rate limits.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
 
     protected abstract void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration);
 
