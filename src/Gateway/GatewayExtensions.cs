@@ -13,6 +13,7 @@ using Polytraders.Gateway.Health;
 using Polytraders.Gateway.OpenApi;
 using Polytraders.Gateway.Options;
 using Polytraders.Gateway.Problems;
+using Polytraders.Gateway.RateLimiting;
 
 namespace Polytraders.Gateway;
 
@@ -44,6 +45,19 @@ public static class GatewayExtensions
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<GatewayProblemWriter>();
         services.AddSingleton<ForbiddenAttemptAuditor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForbiddenAttemptAuditor>());
+        services.AddSingleton<FailedAuthenticationLimiter>();
+        services.AddSingleton<ApiKeyRateLimitPolicy>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy<string, ApiKeyRateLimitPolicy>(ApiKeyRateLimitPolicy.Name);
+        });
+
+        // ASP.NET Core's authorization logs every refused request ("Authorization failed ...") at Information: a guessing
+        // or flooding client would fill the log. The gateway logs refusals itself (Debug, or once per window).
+        services.Configure<LoggerFilterOptions>(options => options.Rules.Add(
+            new LoggerFilterRule(providerName: null, categoryName: "Microsoft.AspNetCore.Authorization.DefaultAuthorizationService", logLevel: LogLevel.Warning, filter: null)));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = CustomizeProblem);
         services.AddExceptionHandler<GatewayExceptionHandler>();
@@ -76,7 +90,7 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// Middleware (exception → problem, status pages → problem, routing, authentication, authorization) and endpoints.
+    /// Middleware (exception → problem, status pages → problem, routing, authentication, rate limits, authorization) and endpoints.
     /// Call it right after <c>Build()</c>, before other middleware, so failures anywhere after it answer as problems.
     /// </summary>
     public static WebApplication MapPolytradersGateway(this WebApplication app)
@@ -87,6 +101,7 @@ public static class GatewayExtensions
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi().AllowAnonymous().WithMetadata(GatewayEndpointMetadata.Instance);
@@ -99,9 +114,11 @@ public static class GatewayExtensions
 
         var api = app.MapGroup(ApiPrefix)
             .RequireAuthorization(GatewayPolicies.Reviewer)
+            .RequireRateLimiting(ApiKeyRateLimitPolicy.Name)
             .WithMetadata(GatewayEndpointMetadata.Instance)
             .WithTags("Polytraders")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         MarketEndpoints.Map(api);
@@ -130,6 +147,7 @@ public static class GatewayExtensions
                 StatusCodes.Status404NotFound => ReasonCodes.GovNotFound,
                 StatusCodes.Status401Unauthorized => ReasonCodes.SecUnauthenticated,
                 StatusCodes.Status403Forbidden => ReasonCodes.SecForbiddenRole,
+                StatusCodes.Status429TooManyRequests => ReasonCodes.SecRateLimited,
                 >= 400 and < 500 => ReasonCodes.GovInvalidRequest,
                 _ => null,
             };

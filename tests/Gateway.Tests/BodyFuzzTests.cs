@@ -14,6 +14,7 @@ namespace Polytraders.Gateway.Tests;
 /// out-of-range numbers (2^63 and beyond, 1e400, -0, ...), odd unicode, deep nesting, truncated or broken JSON, odd
 /// charsets. Seeded, so a failure names the case that reproduces it.
 /// </summary>
+[Collection(OwnHosts.Name)]
 public sealed class BodyFuzzTests(BodyFuzzTests.Host host, ITestOutputHelper output) : IClassFixture<BodyFuzzTests.Host>
 {
     /// <summary>Fixed: the same cases every run. Change it locally to explore; a failure prints its case index.</summary>

@@ -139,3 +139,13 @@ public sealed class WithoutGrains : ICollectionFixture<GatewayWithoutGrains>
 {
     public const string Name = "gateway without grains";
 }
+
+/// <summary>
+/// Test classes with a host of their own (their own limits, windows or state): they run one after another, after the
+/// shared hosts' collections, so their silos do not compete with those for the machine's two cores.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OwnHosts
+{
+    public const string Name = "gateway hosts of their own";
+}
