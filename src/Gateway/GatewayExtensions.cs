@@ -90,13 +90,37 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// Middleware (exception → problem, status pages → problem, routing, authentication, rate limits, authorization) and endpoints.
+    /// Listens on <paramref name="defaultUrls"/> only when nothing else chose where: not <c>--urls</c>, not
+    /// <c>ASPNETCORE_URLS</c>/<c>DOTNET_URLS</c> (nor their <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c>), not <c>Urls</c> in a
+    /// settings file or the environment, not <c>Kestrel:Endpoints</c>. (A <c>Urls</c> in appsettings.json would win
+    /// over <c>ASPNETCORE_URLS</c>, which is read before the settings files: the default lives here instead.)
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultUrlsUnlessConfigured(this WebApplicationBuilder builder, string defaultUrls)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var chosen = !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+                     || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+                     || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey])
+                     || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+        if (!chosen)
+        {
+            builder.WebHost.UseUrls(defaultUrls);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Middleware (security headers, exception → problem, status pages → problem, routing, authentication, rate limits,
+    /// authorization) and endpoints.
     /// Call it right after <c>Build()</c>, before other middleware, so failures anywhere after it answer as problems.
     /// </summary>
     public static WebApplication MapPolytradersGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -104,7 +128,18 @@ public static class GatewayExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous().WithMetadata(GatewayEndpointMetadata.Instance);
+        // The API document describes every route and its refusals: anyone may read it on a developer's machine, only
+        // a caller with a key elsewhere.
+        var openApi = app.MapOpenApi().WithMetadata(GatewayEndpointMetadata.Instance);
+        if (app.Environment.IsDevelopment())
+        {
+            openApi.AllowAnonymous();
+        }
+        else
+        {
+            openApi.RequireAuthorization(GatewayPolicies.Reviewer).RequireRateLimiting(ApiKeyRateLimitPolicy.Name);
+        }
+
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous()
             .WithMetadata(GatewayEndpointMetadata.Instance);

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,18 +91,29 @@ public abstract class GatewayHost : IAsyncLifetime
 
     public HttpClient AsReviewer() => As(ReviewerKey);
 
-    /// <summary>A gateway on a TestServer with <paramref name="settings"/> as its only configuration.</summary>
-    public static WebApplication BuildGateway(IConfiguration settings, Action<IServiceCollection> services)
+    /// <summary>
+    /// A gateway on a TestServer (or, with <paramref name="kestrel"/>, on Kestrel at a free loopback port) with
+    /// <paramref name="settings"/> as its only configuration.
+    /// </summary>
+    public static WebApplication BuildGateway(IConfiguration settings, Action<IServiceCollection> services, string environment = "Testing", bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = environment,
             ApplicationName = typeof(GatewayExtensions).Assembly.GetName().Name,
         });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(settings);
         builder.Logging.ClearProviders();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         services(builder.Services);
         builder.Services.AddPolytradersGateway(builder.Configuration);
         var app = builder.Build();
