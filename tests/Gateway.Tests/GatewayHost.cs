@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
+using Polytraders.Grains.Execution;
+using Polytraders.Polymarket.Keystore;
 
 namespace Polytraders.Gateway.Tests;
 
@@ -36,6 +39,12 @@ public abstract class GatewayHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_scratch);
+
+        // The development key the silo opens at the first launch, made here with a cheap KDF: the standard scrypt costs
+        // seconds per open (more on a busy machine), and a launch would wait for it.
+        using (DevKeyFile.LoadOrCreate(Path.Combine(_scratch, "dev-keystore.json"), SigningOptions.DevelopmentKeystorePassword, NullLogger.Instance, new Pbkdf2Kdf(1024)))
+        {
+        }
         var settings = Settings(_scratch);
         foreach (var (key, value) in ExtraSettings)
         {
