@@ -77,6 +77,22 @@ export interface AuditPayload {
    * @maxLength 2000
    */
   detail?: string;
+  /** On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal. */
+  refusals?: RefusalCount;
+}
+
+/** On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal. */
+export interface RefusalCount {
+  /**
+   * @type integer
+   * @minimum 1
+   * @maximum 1000000000
+   */
+  count: number;
+  /** UTC instant, RFC 3339. */
+  window_start: Timestamp;
+  /** UTC instant, RFC 3339. */
+  window_end: Timestamp;
 }
 
 export type AuditPayloadKind = "launch" | "stop" | "scope" | "signal" | "intent" | "risk_approved" | "risk_reshaped" | "risk_rejected" | "order" | "fill" | "order_failed" | "governance";

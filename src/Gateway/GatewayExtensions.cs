@@ -13,6 +13,7 @@ using Polytraders.Gateway.Health;
 using Polytraders.Gateway.OpenApi;
 using Polytraders.Gateway.Options;
 using Polytraders.Gateway.Problems;
+using Polytraders.Gateway.RateLimiting;
 using Polytraders.Gateway.Telemetry;
 
 namespace Polytraders.Gateway;
@@ -45,6 +46,19 @@ public static class GatewayExtensions
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<GatewayProblemWriter>();
         services.AddSingleton<ForbiddenAttemptAuditor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForbiddenAttemptAuditor>());
+        services.AddSingleton<FailedAuthenticationLimiter>();
+        services.AddSingleton<ApiKeyRateLimitPolicy>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy<string, ApiKeyRateLimitPolicy>(ApiKeyRateLimitPolicy.Name);
+        });
+
+        // ASP.NET Core's authorization logs every refused request ("Authorization failed ...") at Information: a guessing
+        // or flooding client would fill the log. The gateway logs refusals itself (Debug, or once per window).
+        services.Configure<LoggerFilterOptions>(options => options.Rules.Add(
+            new LoggerFilterRule(providerName: null, categoryName: "Microsoft.AspNetCore.Authorization.DefaultAuthorizationService", logLevel: LogLevel.Warning, filter: null)));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = CustomizeProblem);
         services.AddExceptionHandler<GatewayExceptionHandler>();
@@ -78,20 +92,56 @@ public static class GatewayExtensions
     }
 
     /// <summary>
-    /// Middleware (exception → problem, status pages → problem, routing, authentication, authorization) and endpoints.
+    /// Listens on <paramref name="defaultUrls"/> only when nothing else chose where: not <c>--urls</c>, not
+    /// <c>ASPNETCORE_URLS</c>/<c>DOTNET_URLS</c> (nor their <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c>), not <c>Urls</c> in a
+    /// settings file or the environment, not <c>Kestrel:Endpoints</c>. (A <c>Urls</c> in appsettings.json would win
+    /// over <c>ASPNETCORE_URLS</c>, which is read before the settings files: the default lives here instead.)
+    /// </summary>
+    public static WebApplicationBuilder UseDefaultUrlsUnlessConfigured(this WebApplicationBuilder builder, string defaultUrls)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var chosen = !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+                     || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+                     || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey])
+                     || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+        if (!chosen)
+        {
+            builder.WebHost.UseUrls(defaultUrls);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Middleware (security headers, exception → problem, status pages → problem, routing, authentication, rate limits,
+    /// authorization) and endpoints.
     /// Call it right after <c>Build()</c>, before other middleware, so failures anywhere after it answer as problems.
     /// </summary>
     public static WebApplication MapPolytradersGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
-        app.MapOpenApi().AllowAnonymous().WithMetadata(GatewayEndpointMetadata.Instance);
+        // The API document describes every route and its refusals: anyone may read it on a developer's machine, only
+        // a caller with a key elsewhere.
+        var openApi = app.MapOpenApi().WithMetadata(GatewayEndpointMetadata.Instance);
+        if (app.Environment.IsDevelopment())
+        {
+            openApi.AllowAnonymous();
+        }
+        else
+        {
+            openApi.RequireAuthorization(GatewayPolicies.Reviewer).RequireRateLimiting(ApiKeyRateLimitPolicy.Name);
+        }
+
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous()
             .WithMetadata(GatewayEndpointMetadata.Instance);
@@ -101,9 +151,11 @@ public static class GatewayExtensions
 
         var api = app.MapGroup(ApiPrefix)
             .RequireAuthorization(GatewayPolicies.Reviewer)
+            .RequireRateLimiting(ApiKeyRateLimitPolicy.Name)
             .WithMetadata(GatewayEndpointMetadata.Instance)
             .WithTags("Polytraders")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         app.MapPolytradersTelemetry();
@@ -134,6 +186,7 @@ public static class GatewayExtensions
                 StatusCodes.Status404NotFound => ReasonCodes.GovNotFound,
                 StatusCodes.Status401Unauthorized => ReasonCodes.SecUnauthenticated,
                 StatusCodes.Status403Forbidden => ReasonCodes.SecForbiddenRole,
+                StatusCodes.Status429TooManyRequests => ReasonCodes.SecRateLimited,
                 >= 400 and < 500 => ReasonCodes.GovInvalidRequest,
                 _ => null,
             };

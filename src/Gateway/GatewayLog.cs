@@ -8,23 +8,35 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Loaded {SchemaCount} contract schemas from {Directory}")]
     public static partial void ContractsLoaded(ILogger logger, int schemaCount, string directory);
 
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Refused {Method} {Path}: unknown API key")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug, Message = "Refused {Method} {Path}: unknown API key")]
     public static partial void UnknownApiKey(ILogger logger, string method, PathString path);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Refused {Method} {Path}: the Authorization header is not 'Bearer <key>'")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Refused {Method} {Path}: the Authorization header is not 'Bearer <key>'")]
     public static partial void MalformedAuthorization(ILogger logger, string method, PathString path);
 
-    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "SEC_FORBIDDEN_ROLE: {Actor} tried {Method} {Path}")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Refused {Method} {Path}: too many failed authentications from {Address}, locked out for {RetryAfterSeconds} s")]
+    public static partial void AuthenticationLockedOut(ILogger logger, string method, PathString path, string address, int retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "SEC_RATE_LIMITED: {Actor} on {Method} {Path}, retry after {RetryAfterSeconds} s")]
+    public static partial void RateLimited(ILogger logger, string actor, string method, PathString path, int retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Warning, Message = "SEC_FORBIDDEN_ROLE: {Actor} tried {Method} {Path} (further refusals of this key in the window are counted, not logged one by one)")]
     public static partial void ForbiddenAttempt(ILogger logger, string actor, string method, string path);
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Information, Message = "SEC_FORBIDDEN_ROLE of {Actor} on {Method} {Path} audited on the chain of {PortfolioId} at sequence {Sequence}")]
     public static partial void ForbiddenAttemptChained(ILogger logger, string actor, string method, string path, string portfolioId, long sequence);
 
-    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "SEC_FORBIDDEN_ROLE of {Actor} on {Method} {Path} not chained: no Portfolio {PortfolioId}")]
-    public static partial void ForbiddenAttemptNotChained(ILogger logger, string actor, string method, string path, string portfolioId);
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "SEC_FORBIDDEN_ROLE of {Actor} not chained: no Portfolio {PortfolioId}")]
+    public static partial void ForbiddenAttemptNotChained(ILogger logger, string actor, string portfolioId);
 
     [LoggerMessage(EventId = 1113, Level = LogLevel.Error, Message = "SEC_FORBIDDEN_ROLE of {Actor} on {Method} {Path} could not be appended to the audit chain")]
     public static partial void ForbiddenAttemptAuditFailed(ILogger logger, Exception exception, string actor, string method, string path);
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Debug, Message = "SEC_FORBIDDEN_ROLE: {Actor} tried {Method} {Path} again; counted into the window's summary")]
+    public static partial void ForbiddenAttemptCounted(ILogger logger, string actor, string method, string path);
+
+    [LoggerMessage(EventId = 1115, Level = LogLevel.Warning, Message = "SEC_FORBIDDEN_ROLE: {Count} more refusals of {Actor} on {PortfolioId} from {WindowStart:O} to {WindowEnd:O}")]
+    public static partial void ForbiddenAttemptsSummarised(ILogger logger, long count, string actor, string portfolioId, DateTimeOffset windowStart, DateTimeOffset windowEnd);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Refused body of {Method} {Path}: {ViolationCount} violation(s) of {Schema}, first {Rule} at {JsonPath}")]
     public static partial void BodyRefused(ILogger logger, string method, PathString path, string schema, int violationCount, string rule, string jsonPath);

@@ -5,6 +5,7 @@ using Polytraders.Gateway.Telemetry;
 // Standalone gateway: an Orleans client of a running cluster. A silo can co-host the same gateway instead
 // (AddPolytradersGateway + MapPolytradersGateway on its own WebApplication).
 var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrlsUnlessConfigured("http://127.0.0.1:5090");
 var cluster = builder.Configuration.GetSection("Cluster");
 
 builder.UseOrleansClient(client =>

@@ -53,6 +53,16 @@ public static class SiloCommands
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            // The configuration cannot work (e.g. SEC_DEV_KEYSTORE_IN_PRODUCTION): each failure on its line, no stack trace.
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync(failure);
+            }
+
+            return 2;
+        }
         catch (CommandLineUsageException e)
         {
             await Console.Error.WriteLineAsync(e.Message);

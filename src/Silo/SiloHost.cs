@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Polytraders.Gateway;
 using Polytraders.Gateway.Telemetry;
+using Polytraders.Grains.Execution;
 using Polytraders.Grains.Execution.Polymarket;
 using Polytraders.Silo.Hosting;
 using Polytraders.Silo.Postgres;
@@ -15,6 +17,9 @@ namespace Polytraders.Silo;
 /// </summary>
 public static class SiloHost
 {
+    /// <summary>Where the silo's HTTP gateway listens unless <c>--urls</c>, <c>ASPNETCORE_URLS</c>, <c>Urls</c> or <c>Kestrel:Endpoints</c> say otherwise.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
     public static WebApplication Build(string[] args) => Build(args, configure: null);
 
     /// <summary>
@@ -26,6 +31,8 @@ public static class SiloHost
         // Settings ship beside the binaries, so the silo reads the same appsettings whatever folder it is started from.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
+        builder.UseDefaultUrlsUnlessConfigured(DefaultUrls);
+        builder.Services.AddSingleton<IValidateOptions<SigningOptions>, ProductionKeystoreGuard>();
         builder.Services.AddOptions<ReplayOptions>().BindConfiguration(ReplayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OrleansHostOptions>().BindConfiguration(OrleansHostOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -172,4 +172,30 @@ public sealed class ContractValidatorTests
 
         Assert.Contains(await Validate("AuditEnvelope", envelope), v => v is { Rule: "SizeNotPositive", Path: "#/payload/reshaped_intent/size" });
     }
+    [Theory]
+    [InlineData("9223372036854775808")]
+    [InlineData("-9223372036854775809")]
+    [InlineData("18446744073709551616")]
+    [InlineData("100000000000000000000000000000000000000000")]
+    public async Task an_integer_beyond_64_bits_is_a_violation_at_its_place_not_an_exception(string number)
+    {
+        var json = Fixture("good/StrategyLaunch/momentum_on_crypto_cluster.json").ToJsonString();
+        json = System.Text.RegularExpressions.Regex.Replace(json, "\"fast_lookback\":[0-9]+", $"\"fast_lookback\":{number}");
+
+        var violations = (await Repo.Validator()).Validate("StrategyLaunch", json);
+
+        var violation = Assert.Single(violations);
+        Assert.Equal(("NumberOutOfRange", "#/parameters/fast_lookback", ReasonCodes.StratInvalidLaunch), (violation.Rule, violation.Path, violation.ReasonCode));
+    }
+
+    [Fact]
+    public async Task the_largest_64_bit_integer_is_left_to_the_schema()
+    {
+        var json = Fixture("good/StrategyLaunch/momentum_on_crypto_cluster.json").ToJsonString();
+        json = System.Text.RegularExpressions.Regex.Replace(json, "\"fast_lookback\":[0-9]+", "\"fast_lookback\":9223372036854775807");
+
+        var violations = (await Repo.Validator()).Validate("StrategyLaunch", json);
+
+        Assert.Contains(violations, v => v.Path == "#/parameters/fast_lookback" && v.Rule != "NumberOutOfRange");
+    }
 }

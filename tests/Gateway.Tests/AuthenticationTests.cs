@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Polytraders.Contracts;
 
 namespace Polytraders.Gateway.Tests;
@@ -100,13 +102,33 @@ public sealed class AuthenticationTests(GatewayWithoutGrains host)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/openapi/v1.json")]
-    public async Task probes_and_the_api_document_need_no_key(string path)
+    [Fact]
+    public async Task probes_need_no_key()
     {
-        var response = await host.Anonymous().GetAsync(path);
+        var response = await host.Anonymous().GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task outside_development_the_api_document_needs_a_key()
+    {
+        var anonymous = await host.Anonymous().GetAsync("/openapi/v1.json");
+        var problem = await Http.ReadProblemAsync(anonymous, HttpStatusCode.Unauthorized);
+        Assert.Equal(ReasonCodes.SecUnauthenticated, Http.ReasonCode(problem));
+
+        Assert.Equal(HttpStatusCode.OK, (await host.AsReviewer().GetAsync("/openapi/v1.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task in_development_the_api_document_needs_no_key()
+    {
+        await using var app = GatewayHost.BuildGateway(host.Configuration, services => services.AddSingleton(host.Grains), environment: "Development");
+        await app.StartAsync();
+
+        var response = await app.GetTestClient().GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await app.StopAsync();
     }
 }

@@ -22,7 +22,7 @@ public sealed class DocumentTests(GatewayWithoutGrains host)
     [Fact]
     public async Task the_openapi_document_declares_bearer_auth_and_every_endpoint()
     {
-        var response = await host.Anonymous().GetAsync("/openapi/v1.json");
+        var response = await host.AsReviewer().GetAsync("/openapi/v1.json");
 
         var document = (await Http.ReadJsonAsync(response, HttpStatusCode.OK)).AsObject();
         var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;

@@ -1,10 +1,14 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
+using Polytraders.Grains.Execution;
+using Polytraders.Polymarket.Keystore;
 
 namespace Polytraders.Gateway.Tests;
 
@@ -39,7 +43,19 @@ public abstract class GatewayHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_scratch);
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(_scratch)).Build();
+
+        // The development key the silo opens at the first launch, made here with a cheap KDF: the standard scrypt costs
+        // seconds per open (more on a busy machine), and a launch would wait for it.
+        using (DevKeyFile.LoadOrCreate(Path.Combine(_scratch, "dev-keystore.json"), SigningOptions.DevelopmentKeystorePassword, NullLogger.Instance, new Pbkdf2Kdf(1024)))
+        {
+        }
+        var settings = Settings(_scratch);
+        foreach (var (key, value) in ExtraSettings)
+        {
+            settings[key] = value;
+        }
+
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var clusterBuilder = new InProcessTestClusterBuilder(1);
         clusterBuilder.ConfigureSilo((_, silo) => ConfigureSilo(silo, Configuration));
@@ -88,18 +104,29 @@ public abstract class GatewayHost : IAsyncLifetime
 
     public HttpClient AsReviewer() => As(ReviewerKey);
 
-    /// <summary>A gateway on a TestServer with <paramref name="settings"/> as its only configuration.</summary>
-    public static WebApplication BuildGateway(IConfiguration settings, Action<IServiceCollection> services)
+    /// <summary>
+    /// A gateway on a TestServer (or, with <paramref name="kestrel"/>, on Kestrel at a free loopback port) with
+    /// <paramref name="settings"/> as its only configuration.
+    /// </summary>
+    public static WebApplication BuildGateway(IConfiguration settings, Action<IServiceCollection> services, string environment = "Testing", bool kestrel = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = environment,
             ApplicationName = typeof(GatewayExtensions).Assembly.GetName().Name,
         });
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(settings);
         builder.Logging.ClearProviders();
-        builder.WebHost.UseTestServer();
+        if (kestrel)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         services(builder.Services);
         builder.Services.AddPolytradersGateway(builder.Configuration);
         var app = builder.Build();
@@ -120,6 +147,9 @@ public abstract class GatewayHost : IAsyncLifetime
         ["Signing:KeystorePath"] = Path.Combine(scratch, "dev-keystore.json"),
     };
 
+    /// <summary>Settings a host adds to (or overrides in) <see cref="Settings"/>, e.g. its own rate limits.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
     protected abstract void ConfigureSilo(ISiloBuilder silo, IConfiguration configuration);
 
     protected virtual Task SeedAsync(IGrainFactory grains) => Task.CompletedTask;
@@ -137,4 +167,14 @@ public sealed class GatewayWithoutGrains : GatewayHost
 public sealed class WithoutGrains : ICollectionFixture<GatewayWithoutGrains>
 {
     public const string Name = "gateway without grains";
+}
+
+/// <summary>
+/// Test classes with a host of their own (their own limits, windows or state): they run one after another, after the
+/// shared hosts' collections, so their silos do not compete with those for the machine's two cores.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OwnHosts
+{
+    public const string Name = "gateway hosts of their own";
 }

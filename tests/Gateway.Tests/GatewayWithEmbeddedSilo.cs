@@ -7,7 +7,7 @@ using Polytraders.Trading.Replay;
 namespace Polytraders.Gateway.Tests;
 
 /// <summary>The embedded silo (in-memory storage and streams, real grains) seeded with the replay data set.</summary>
-public sealed class GatewayWithEmbeddedSilo : GatewayHost
+public class GatewayWithEmbeddedSilo : GatewayHost
 {
     private int _nextPortfolio = 100;
 

@@ -18,6 +18,18 @@ from .strategy_launch import StrategyLaunch
 AuditPayloadKind = Literal["launch", "stop", "scope", "signal", "intent", "risk_approved", "risk_reshaped", "risk_rejected", "order", "fill", "order_failed", "governance"]
 
 
+class RefusalCount(Contract):
+    "On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal."
+
+    count: Annotated[int, Field(ge=1, le=1000000000)]
+
+    window_start: Timestamp
+    "UTC instant, RFC 3339."
+
+    window_end: Timestamp
+    "UTC instant, RFC 3339."
+
+
 class AuditPayload(Contract):
 
     kind: AuditPayloadKind
@@ -45,6 +57,9 @@ class AuditPayload(Contract):
 
     detail: Annotated[str, Field(max_length=2000)] | None = None
     "Human-readable explanation; never key material."
+
+    refusals: RefusalCount | None = None
+    "On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal."
 
 
 class AuditEnvelope(Contract):

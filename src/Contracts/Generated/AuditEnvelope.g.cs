@@ -120,6 +120,26 @@ public sealed partial record AuditPayload
     [JsonPropertyName("detail")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
+
+    /// <summary>On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal.</summary>
+    [JsonPropertyName("refusals")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RefusalCount? Refusals { get; init; }
+}
+
+/// <summary>On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal.</summary>
+public sealed partial record RefusalCount
+{
+    [JsonPropertyName("count")]
+    public required long Count { get; init; }
+
+    /// <summary>UTC instant, RFC 3339.</summary>
+    [JsonPropertyName("window_start")]
+    public required DateTimeOffset WindowStart { get; init; }
+
+    /// <summary>UTC instant, RFC 3339.</summary>
+    [JsonPropertyName("window_end")]
+    public required DateTimeOffset WindowEnd { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AuditPayloadKind>))]

@@ -292,6 +292,12 @@ public static partial class ReasonCodes
     /// <summary>The caller's role may not do this (e.g. a reviewer writing).</summary>
     public const string SecForbiddenRole = "SEC_FORBIDDEN_ROLE";
 
+    /// <summary>Too many requests from this API key, or too many failed authentications from this address; retry after the Retry-After seconds.</summary>
+    public const string SecRateLimited = "SEC_RATE_LIMITED";
+
+    /// <summary>A Production silo refuses to start with the development keystore or the default keystore password.</summary>
+    public const string SecDevKeystoreInProduction = "SEC_DEV_KEYSTORE_IN_PRODUCTION";
+
     /// <summary>The development signing key cannot sign in a live mode.</summary>
     public const string SecDevKeyRefusedLive = "SEC_DEV_KEY_REFUSED_LIVE";
 
@@ -432,6 +438,8 @@ public static partial class ReasonCodes
         new() { Code = ExecOrderExpired, Family = ReasonCodeEntryFamily.Exec, Meaning = "A resting GTD order reached its expiration on the venue: closed, its reservation released.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = SecUnauthenticated, Family = ReasonCodeEntryFamily.Sec, Meaning = "No or unknown API key.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 401 },
         new() { Code = SecForbiddenRole, Family = ReasonCodeEntryFamily.Sec, Meaning = "The caller's role may not do this (e.g. a reviewer writing).", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 403 },
+        new() { Code = SecRateLimited, Family = ReasonCodeEntryFamily.Sec, Meaning = "Too many requests from this API key, or too many failed authentications from this address; retry after the Retry-After seconds.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 429 },
+        new() { Code = SecDevKeystoreInProduction, Family = ReasonCodeEntryFamily.Sec, Meaning = "A Production silo refuses to start with the development keystore or the default keystore password.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
         new() { Code = SecDevKeyRefusedLive, Family = ReasonCodeEntryFamily.Sec, Meaning = "The development signing key cannot sign in a live mode.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Silo] },
         new() { Code = SecSignerMismatch, Family = ReasonCodeEntryFamily.Sec, Meaning = "The signature does not recover the configured signer.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = SecKeystoreUnreadable, Family = ReasonCodeEntryFamily.Sec, Meaning = "The keystore could not be decrypted.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution, ReasonCodeEntryEmittedBy.Silo] },

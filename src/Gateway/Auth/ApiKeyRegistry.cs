@@ -14,7 +14,7 @@ internal sealed class ApiKeyRegistry
     {
         _byDigest = options.Value.ApiKeys.ToDictionary(
             entry => Digest(entry.Key),
-            entry => new ApiKeyIdentity(entry.Value.Operator, entry.Value.Role),
+            entry => new ApiKeyIdentity(entry.Value.Operator, entry.Value.Role, Digest(entry.Key)[..16]),
             StringComparer.Ordinal);
     }
 
@@ -24,4 +24,5 @@ internal sealed class ApiKeyRegistry
     private static string Digest(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
-internal sealed record ApiKeyIdentity(string OperatorId, string Role);
+/// <param name="KeyId">The first 16 hex digits of the key's SHA-256: names the key (rate limits, refusal counts) without holding it.</param>
+internal sealed record ApiKeyIdentity(string OperatorId, string Role, string KeyId);

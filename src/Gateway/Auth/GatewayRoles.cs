@@ -29,6 +29,11 @@ internal static class GatewayClaims
 
     public const string Role = ClaimTypes.Role;
 
+    /// <summary>Which API key authenticated the caller, as <see cref="ApiKeyIdentity.KeyId"/> (never the key).</summary>
+    public const string KeyId = "polytraders:key_id";
+
+    public static string? KeyIdOf(ClaimsPrincipal user) => user.FindFirstValue(KeyId);
+
     public static string OperatorIdOf(ClaimsPrincipal user) =>
         user.FindFirstValue(OperatorId) ?? throw new InvalidOperationException("The caller is not authenticated by an API key.");
 

@@ -10,7 +10,8 @@ namespace Polytraders.Gateway.Contracts;
 
 /// <summary>
 /// Reads a JSON request body and checks it against its contract (schema + C# rules) before any grain sees it.
-/// Every failure is a 4xx problem: wrong media type 415, too large 413, unreadable or rule-breaking 400.
+/// Every failure is a 4xx problem: wrong media type or a charset other than UTF-8 415, too large 413, unreadable or
+/// rule-breaking 400.
 /// </summary>
 internal sealed class ContractBodyReader(ContractValidatorHost contracts, IOptions<GatewayOptions> options, ILogger<ContractBodyReader> log)
 {
@@ -25,6 +26,14 @@ internal sealed class ContractBodyReader(ContractValidatorHost contracts, IOptio
         if (!request.HasJsonContentType())
         {
             return Refuse<T>(GatewayProblem.For(invalidCode, $"Send the {schema} as 'Content-Type: application/json'.", StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        // The body is read as UTF-8 (RFC 8259): a JSON body declared in another charset would be misread, so it is refused.
+        if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.Charset.HasValue
+            && !IsUtf8(mediaType.Charset.Value))
+        {
+            return Refuse<T>(GatewayProblem.For(invalidCode, $"Send the {schema} as UTF-8 JSON: charset '{mediaType.Charset.Value}' is not accepted.", StatusCodes.Status415UnsupportedMediaType));
         }
 
         var maxBytes = options.Value.MaxBodyBytes;
@@ -67,6 +76,12 @@ internal sealed class ContractBodyReader(ContractValidatorHost contracts, IOptio
             GatewayLog.BodyRefused(log, request.Method, request.Path, schema, 1, "Unreadable", "#");
             return Refuse<T>(GatewayProblem.ForInvalid(invalidCode, "Unreadable", "#", $"The body is not a readable {schema}."));
         }
+    }
+
+    private static bool IsUtf8(string charset)
+    {
+        var name = charset.Trim().Trim('"');
+        return name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase);
     }
 
     private static ContractBody<T> Refuse<T>(Microsoft.AspNetCore.Mvc.ProblemDetails problem)

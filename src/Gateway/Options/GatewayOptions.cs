@@ -23,7 +23,61 @@ public sealed class GatewayOptions
     /// <summary>How long the readiness probe waits for the cluster.</summary>
     public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Requests per API key (reads, writes) and failed authentications per client address (<c>Gateway:RateLimits</c>).</summary>
+    public RateLimitOptions RateLimits { get; init; } = new();
+
+    /// <summary>How refused writes reach the audit chains without flooding them (<c>Gateway:RefusalAudit</c>).</summary>
+    public RefusalAuditOptions RefusalAudit { get; init; } = new();
+
     public IReadOnlyList<string> EffectiveClusterIds => ClusterIds is { Count: > 0 } ids ? ids : DefaultClusterIds;
+}
+
+/// <summary>
+/// The gateway's rate limits (ASP.NET Core's rate limiter). Defaults are far above what a person, a script of the README
+/// or a dashboard sends, and far below a flood: 200 reads and 60 writes at once per key, refilled at 100 and 20 a second;
+/// 20 failed authentications per client address a minute, after which the address is refused (429) until the minute ends.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Off only for a gateway behind a proxy that limits on its own.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>GET and HEAD requests, per API key.</summary>
+    public TokenBucketLimit Reads { get; init; } = new() { TokenLimit = 200, TokensPerPeriod = 100 };
+
+    /// <summary>Every other method (launch, stop, relaunch, trading state, Backtests), per API key, refused writes included.</summary>
+    public TokenBucketLimit Writes { get; init; } = new() { TokenLimit = 60, TokensPerPeriod = 20 };
+
+    /// <summary>Unknown or malformed API keys, per client address: past the limit every key from the address is refused until the window ends.</summary>
+    public FixedWindowLimit FailedAuthentication { get; init; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) };
+}
+
+/// <summary>A token bucket: <see cref="TokenLimit"/> requests at once, refilled by <see cref="TokensPerPeriod"/> every <see cref="ReplenishmentPeriod"/>.</summary>
+public sealed class TokenBucketLimit
+{
+    public int TokenLimit { get; set; } = 100;
+
+    public int TokensPerPeriod { get; set; } = 50;
+
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>At most <see cref="PermitLimit"/> in each <see cref="Window"/>.</summary>
+public sealed class FixedWindowLimit
+{
+    public int PermitLimit { get; set; } = 20;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>
+/// Refusals of the same caller (API key), reason code and Portfolio within <see cref="Window"/> become one envelope
+/// with a count: the first is appended at once, the others are counted and appended as one summary when the window
+/// closes (or at the caller's next refusal after it).
+/// </summary>
+public sealed class RefusalAuditOptions
+{
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>Who an API key speaks for.</summary>

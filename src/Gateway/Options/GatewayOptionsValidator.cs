@@ -64,7 +64,28 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
             failures.Add($"{GatewayOptions.SectionName}:ReadinessTimeout must be positive.");
         }
 
+        var limits = options.RateLimits;
+        Bucket(failures, "Reads", limits.Reads);
+        Bucket(failures, "Writes", limits.Writes);
+        if (limits.FailedAuthentication.PermitLimit < 1 || limits.FailedAuthentication.Window <= TimeSpan.Zero || limits.FailedAuthentication.Window > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{GatewayOptions.SectionName}:RateLimits:FailedAuthentication needs PermitLimit >= 1 and a Window from 1 tick to 1 day.");
+        }
+
+        if (options.RefusalAudit.Window <= TimeSpan.Zero || options.RefusalAudit.Window > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{GatewayOptions.SectionName}:RefusalAudit:Window must be positive and at most 1 day.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Bucket(List<string> failures, string name, TokenBucketLimit bucket)
+    {
+        if (bucket.TokenLimit < 1 || bucket.TokensPerPeriod < 1 || bucket.ReplenishmentPeriod <= TimeSpan.Zero || bucket.ReplenishmentPeriod > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{GatewayOptions.SectionName}:RateLimits:{name} needs TokenLimit >= 1, TokensPerPeriod >= 1 and a ReplenishmentPeriod from 1 tick to 1 day.");
+        }
     }
 
     [GeneratedRegex(@"^[a-z][a-z0-9._-]{1,63}\z", RegexOptions.CultureInvariant)]

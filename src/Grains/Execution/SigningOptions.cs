@@ -7,13 +7,19 @@ public sealed class SigningOptions
 {
     public const string Section = "Signing";
 
+    /// <summary>The development keystore: where the embedded default makes (and then reuses) a development key.</summary>
+    public static string DevelopmentKeystorePath { get; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".polytraders", "dev-keystore.json");
+
+    /// <summary>The password compiled in for the development keystore; a Production silo refuses to start with it.</summary>
+    public const string DevelopmentKeystorePassword = "polytraders-development-only";
+
     /// <summary>Web3 Secret Storage file; the embedded default makes a development key here on first run.</summary>
     [Required]
-    public string KeystorePath { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".polytraders", "dev-keystore.json");
+    public string KeystorePath { get; set; } = DevelopmentKeystorePath;
 
     /// <summary>Keystore password; for development only. Live deployments pass it through the environment.</summary>
     [Required]
-    public string KeystorePassword { get; set; } = "polytraders-development-only";
+    public string KeystorePassword { get; set; } = DevelopmentKeystorePassword;
 
     /// <summary>True when the key is the generated development key, which no live mode accepts.</summary>
     public bool IsDevelopmentKey { get; set; } = true;

@@ -59,7 +59,28 @@ public sealed class ContractValidator
 
         using (document)
         {
-            var schemaErrors = jsonSchema.Validate(json);
+            // NJsonSchema reads the document again with Newtonsoft.Json, which holds an integer beyond 64 bits as a
+            // BigInteger that its number checks cannot convert (InvalidCastException): no contract has such a number,
+            // so it is refused here, by its place, before the schema sees it.
+            var beyondRange = new List<ContractViolation>();
+            FindIntegersBeyondInt64(document.RootElement, "#", schema, beyondRange);
+            if (beyondRange.Count > 0)
+            {
+                return Ordered(beyondRange);
+            }
+
+            ICollection<ValidationError> schemaErrors;
+            try
+            {
+                schemaErrors = jsonSchema.Validate(json);
+            }
+            catch (Exception e) when (e is InvalidCastException or OverflowException or FormatException or ArgumentException or Newtonsoft.Json.JsonException)
+            {
+                // Whatever else the schema library cannot read is still the sender's document, never a server failure.
+                return [new ContractViolation(SchemaErrorCodes.ForUnreadable(schema), "Unreadable", "#", $"The document cannot be checked against {schema}: {e.GetType().Name}.")];
+            }
+
+
             if (schemaErrors.Count > 0)
             {
                 return Ordered(Flatten(schemaErrors).Select(e =>
@@ -72,6 +93,38 @@ public sealed class ContractValidator
             return Ordered(_rules[schema].SelectMany(rule => rule.Check(document.RootElement)));
         }
     }
+
+    /// <summary>Every integer literal outside <see cref="long"/>'s range (fractions and exponents are left to the schema).</summary>
+    private static void FindIntegersBeyondInt64(JsonElement element, string path, string schema, List<ContractViolation> found)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    FindIntegersBeyondInt64(property.Value, $"{path}/{property.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)}", schema, found);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    FindIntegersBeyondInt64(item, $"{path}/{index++}", schema, found);
+                }
+
+                break;
+            case JsonValueKind.Number when !element.TryGetInt64(out _) && IsIntegerLiteral(element.GetRawText()):
+                found.Add(new ContractViolation(
+                    SchemaErrorCodes.ForUnreadable(schema),
+                    "NumberOutOfRange",
+                    path,
+                    $"'{path}' is an integer outside -9223372036854775808..9223372036854775807"));
+                break;
+        }
+    }
+
+    private static bool IsIntegerLiteral(string raw) => raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
 
     /// <summary>By path, then rule (ordinal, stable): the same document always reads the same.</summary>
     private static List<ContractViolation> Ordered(IEnumerable<ContractViolation> violations) =>

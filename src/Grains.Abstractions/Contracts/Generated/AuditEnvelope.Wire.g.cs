@@ -139,6 +139,9 @@ public struct AuditPayloadSurrogate
 
     [Id(8)]
     public string? Detail;
+
+    [Id(9)]
+    public Polytraders.Contracts.RefusalCount? Refusals;
 }
 
 [RegisterConverter]
@@ -155,6 +158,7 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Order = surrogate.Order,
         Fill = surrogate.Fill,
         Detail = surrogate.Detail,
+        Refusals = surrogate.Refusals,
     };
 
     public AuditPayloadSurrogate ConvertToSurrogate(in Polytraders.Contracts.AuditPayload value) => new()
@@ -168,6 +172,40 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Order = value.Order,
         Fill = value.Fill,
         Detail = value.Detail,
+        Refusals = value.Refusals,
+    };
+}
+
+/// <summary>Wire form of <see cref="Polytraders.Contracts.RefusalCount"/>.</summary>
+[GenerateSerializer]
+[Alias("Polytraders.Contracts.Wire.RefusalCount")]
+public struct RefusalCountSurrogate
+{
+    [Id(0)]
+    public long Count;
+
+    [Id(1)]
+    public DateTimeOffset WindowStart;
+
+    [Id(2)]
+    public DateTimeOffset WindowEnd;
+}
+
+[RegisterConverter]
+public sealed class RefusalCountConverter : IConverter<Polytraders.Contracts.RefusalCount, RefusalCountSurrogate>
+{
+    public Polytraders.Contracts.RefusalCount ConvertFromSurrogate(in RefusalCountSurrogate surrogate) => new()
+    {
+        Count = surrogate.Count,
+        WindowStart = surrogate.WindowStart,
+        WindowEnd = surrogate.WindowEnd,
+    };
+
+    public RefusalCountSurrogate ConvertToSurrogate(in Polytraders.Contracts.RefusalCount value) => new()
+    {
+        Count = value.Count,
+        WindowStart = value.WindowStart,
+        WindowEnd = value.WindowEnd,
     };
 }
 

@@ -3,8 +3,9 @@ using Polytraders.Contracts;
 namespace Polytraders.Trading.Validation.Rules;
 
 /// <summary>
-/// Every backtest envelope is badged and names its run, and is not a launch; no live envelope is. The documents a
-/// payload carries obey their own rules (<c>#/payload/intent/size</c>...).
+/// Every backtest envelope is badged and names its run, and is not a launch; no live envelope is. Only a governance
+/// envelope counts refusals, over a window that ends after it starts. The documents a payload carries obey their own
+/// rules (<c>#/payload/intent/size</c>...).
 /// </summary>
 public sealed class AuditEnvelopeRule : ContractRule<AuditEnvelope>
 {
@@ -37,6 +38,19 @@ public sealed class AuditEnvelopeRule : ContractRule<AuditEnvelope>
         }
 
         var payload = value.Payload;
+        if (payload.Refusals is { } refusals)
+        {
+            if (payload.Kind != AuditPayloadKind.Governance)
+            {
+                yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "RefusalsOnGovernanceOnly", "#/payload/refusals", "only a governance envelope of refused requests counts refusals");
+            }
+
+            if (refusals.WindowEnd < refusals.WindowStart)
+            {
+                yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "RefusalWindow", "#/payload/refusals/window_end", "a window of refusals ends at or after it starts");
+            }
+        }
+
         var embedded = Launch.CheckAt(payload.Launch, "#/payload/launch")
             .Concat(Signal.CheckAt(payload.Signal, "#/payload/signal"))
             .Concat(Intent.CheckAt(payload.Intent, "#/payload/intent"))
