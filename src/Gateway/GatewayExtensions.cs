@@ -166,6 +166,7 @@ public static class GatewayExtensions
         ReasonCodeEndpoints.Map(api);
         BacktestEndpoints.Map(api);
         WatchlistEndpoints.Map(api);
+        BotEndpoints.Map(api);
 
         // Unknown paths and wrong methods need no endpoint: the status-code page answers them as problems
         // (404 GOV_NOT_FOUND, 405 GOV_INVALID_REQUEST, see CustomizeProblem).

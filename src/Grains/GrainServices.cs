@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Polytraders.Grains.Bots;
 using Polytraders.Grains.Execution;
 using Polytraders.Grains.Serialization;
 using Polytraders.Trading.Audit;
@@ -24,6 +25,9 @@ public static class GrainServices
         services.AddOptions<WatchlistLimits>().Bind(configuration.GetSection(WatchlistLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PaperVenueOptions>().Bind(configuration.GetSection(PaperVenueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IVenue, PaperVenue>();
+        services.AddOptions<BotsOptions>().Bind(configuration.GetSection(BotsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<BotCatalogueHost>();
+        services.AddHostedService<BotCatalogueStartup>();
         return services;
     }
 

@@ -12,6 +12,9 @@ from .backtest_metadata import BacktestMarketEvent, BacktestMarketEventKind, Bac
 from .backtest_request import BacktestDataReference, BacktestFillModel, BacktestFillModelTiming, BacktestRequest, BacktestWindow
 from .backtest_results import BacktestDataWarning, BacktestEquityPoint, BacktestMarketResult, BacktestPayout, BacktestReasonCount, BacktestResults, BacktestTrade, BacktestTradeClose
 from .backtest_run import BacktestFailure, BacktestRun, BacktestRunStatus
+from .bot_registry import BotPin, BotRegistry
+from .bot_spec import BotClass, BotId, BotSpec, BotSpecSection, BotStatus, ContentHash
+from .bot_summary import BotSummary
 from .chain_verification import ChainVerification
 from .cluster import Cluster
 from .command_result import CommandResult
@@ -28,6 +31,7 @@ from .price_update import PriceUpdate, PriceUpdateMarketStatus, PriceUpdateSourc
 from .reason_code_registry import ReasonCodeEntry, ReasonCodeEntryEmittedBy, ReasonCodeEntryFamily, ReasonCodeRegistry
 from .relaunch_request import RelaunchRequest
 from .signal import Signal
+from .status_board import ClassBoard, ClassBoardRung, StatusBoard, StatusCount
 from .strategy_launch import MomentumParameters, StrategyLaunch, StrategyLaunchDomainPack, StrategyLaunchFamily
 from .strategy_state import StrategyState, StrategyStateStatus
 from .tenant import Tenant, TenantStatus
@@ -68,12 +72,23 @@ __all__ = [
     "BacktestTradeClose",
     "BacktestWindow",
     "Badge",
+    "BotClass",
+    "BotId",
+    "BotPin",
+    "BotRegistry",
+    "BotSpec",
+    "BotSpecSection",
+    "BotStatus",
+    "BotSummary",
     "Bytes32",
     "ChainVerification",
+    "ClassBoard",
+    "ClassBoardRung",
     "Cluster",
     "ClusterCap",
     "ClusterId",
     "CommandResult",
+    "ContentHash",
     "Contract",
     "Fill",
     "FillStatus",
@@ -122,6 +137,8 @@ __all__ = [
     "SignalInput",
     "SignatureType",
     "SignedPusd",
+    "StatusBoard",
+    "StatusCount",
     "StrategyId",
     "StrategyLaunch",
     "StrategyLaunchDomainPack",

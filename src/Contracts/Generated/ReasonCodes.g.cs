@@ -103,6 +103,9 @@ public static partial class ReasonCodes
     /// <summary>Momentum parameters are inconsistent (e.g. slow lookback not above fast).</summary>
     public const string StratInvalidParameters = "STRAT_INVALID_PARAMETERS";
 
+    /// <summary>Launch refused: its family and version resolve to no registered Bot (bots/registry.json).</summary>
+    public const string StratUnregisteredBot = "STRAT_UNREGISTERED_BOT";
+
     /// <summary>A Market scope names both a Cluster and a manual list.</summary>
     public const string StratScopeMixedModes = "STRAT_SCOPE_MIXED_MODES";
 
@@ -340,6 +343,18 @@ public static partial class ReasonCodes
     /// <summary>Audit chain verification found a broken link.</summary>
     public const string GovAuditChainBroken = "GOV_AUDIT_CHAIN_BROKEN";
 
+    /// <summary>A Bot spec file breaks its contract (27 numbered sections, content hash, file named for its bot_id); the silo does not start.</summary>
+    public const string GovBotSpecInvalid = "GOV_BOT_SPEC_INVALID";
+
+    /// <summary>A Bot spec has no pin in bots/registry.json, is pinned at another spec_version, or a pin has no spec file; the silo does not start.</summary>
+    public const string GovBotSpecNotPinned = "GOV_BOT_SPEC_NOT_PINNED";
+
+    /// <summary>A Bot spec's content hash differs from its pin at the same spec_version: specs are frozen for M2; the silo does not start.</summary>
+    public const string GovBotSpecChangedWithoutVersion = "GOV_BOT_SPEC_CHANGED_WITHOUT_VERSION";
+
+    /// <summary>No registered Bot with that id.</summary>
+    public const string GovUnknownBot = "GOV_UNKNOWN_BOT";
+
     /// <summary>The registry as published by GET /api/v1/reason-codes.</summary>
     public static IReadOnlyList<ReasonCodeEntry> All { get; } =
     [
@@ -375,6 +390,7 @@ public static partial class ReasonCodes
         new() { Code = StratUnknownCluster, Family = ReasonCodeEntryFamily.Strat, Meaning = "No Cluster with that id.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 404 },
         new() { Code = StratInvalidLaunch, Family = ReasonCodeEntryFamily.Strat, Meaning = "The StrategyLaunch body breaks its schema.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = StratInvalidParameters, Family = ReasonCodeEntryFamily.Strat, Meaning = "Momentum parameters are inconsistent (e.g. slow lookback not above fast).", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
+        new() { Code = StratUnregisteredBot, Family = ReasonCodeEntryFamily.Strat, Meaning = "Launch refused: its family and version resolve to no registered Bot (bots/registry.json).", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 422 },
         new() { Code = StratScopeMixedModes, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Market scope names both a Cluster and a manual list.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
         new() { Code = StratScopeTooManyMarkets, Family = ReasonCodeEntryFamily.Strat, Meaning = "A manual Market scope lists more than 50 markets.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
         new() { Code = StratScopeDuplicateMarket, Family = ReasonCodeEntryFamily.Strat, Meaning = "A manual Market scope lists the same market twice (case-insensitive).", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
@@ -454,5 +470,9 @@ public static partial class ReasonCodes
         new() { Code = GovInvalidRequest, Family = ReasonCodeEntryFamily.Gov, Meaning = "The request body or query breaks its schema.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = GovNotFound, Family = ReasonCodeEntryFamily.Gov, Meaning = "No such resource.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },
         new() { Code = GovAuditChainBroken, Family = ReasonCodeEntryFamily.Gov, Meaning = "Audit chain verification found a broken link.", EmittedBy = [ReasonCodeEntryEmittedBy.Audit, ReasonCodeEntryEmittedBy.Gateway] },
+        new() { Code = GovBotSpecInvalid, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot spec file breaks its contract (27 numbered sections, content hash, file named for its bot_id); the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
+        new() { Code = GovBotSpecNotPinned, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot spec has no pin in bots/registry.json, is pinned at another spec_version, or a pin has no spec file; the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
+        new() { Code = GovBotSpecChangedWithoutVersion, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot spec's content hash differs from its pin at the same spec_version: specs are frozen for M2; the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
+        new() { Code = GovUnknownBot, Family = ReasonCodeEntryFamily.Gov, Meaning = "No registered Bot with that id.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },
     ];
 }

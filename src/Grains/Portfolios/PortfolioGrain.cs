@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
+using Polytraders.Grains.Bots;
 using Polytraders.Trading;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Portfolios;
@@ -13,6 +14,7 @@ namespace Polytraders.Grains.Portfolios;
 public sealed partial class PortfolioGrain(
     [PersistentState("portfolio", StreamNames.GrainStorage)] IPersistentState<PortfolioGrainState> state,
     DeploymentProfile deployment,
+    BotCatalogueHost bots,
     TimeProvider time,
     ILogger<PortfolioGrain> logger) : Grain, IPortfolioGrain
 {
@@ -52,6 +54,12 @@ public sealed partial class PortfolioGrain(
         if (launch.PortfolioId != portfolio.Config.PortfolioId)
         {
             return CommandResult.Refused(ReasonCodes.StratInvalidLaunch, $"The launch names portfolio {launch.PortfolioId}, not {portfolio.Config.PortfolioId}.");
+        }
+
+        // A launch runs as a registered Bot: its family and version resolve to a pinned spec, or nothing starts.
+        if ((await bots.GetAsync()).Resolve(launch.Family, launch.Version) is null)
+        {
+            return CommandResult.Refused(ReasonCodes.StratUnregisteredBot, $"No registered Bot runs {launch.Family.ToString().ToLowerInvariant()} {launch.Version}; see GET /api/v1/bots.");
         }
 
         if (portfolio.BoundStrategyId is { } bound)

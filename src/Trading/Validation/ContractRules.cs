@@ -23,5 +23,7 @@ public static class ContractRules
         new PriceUpdateRule(),
         new ChainVerificationRule(),
         new BacktestRequestRule(),
+        new BotSpecRule(),
+        new BotRegistryRule(),
     ];
 }

@@ -35,6 +35,9 @@ internal static class SchemaErrorCodes
     public static string ForUnreadable(string schema) => schema switch
     {
         nameof(StrategyLaunch) or nameof(MarketScope) => ReasonCodes.StratInvalidLaunch,
+
+        // Read from the repository at silo start, never from a request: a broken one stops the start under its own code.
+        nameof(BotSpec) or nameof(BotRegistry) => ReasonCodes.GovBotSpecInvalid,
         _ => ReasonCodes.GovInvalidRequest,
     };
 }
