@@ -77,6 +77,11 @@ export interface AuditPayload {
    * @maxLength 2000
    */
   detail?: string;
+  /** On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution. */
+  cause?: AuditPayloadCause;
 }
 
 export type AuditPayloadKind = "launch" | "stop" | "scope" | "signal" | "intent" | "risk_approved" | "risk_reshaped" | "risk_rejected" | "order" | "fill" | "order_failed" | "governance";
+
+/** On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution. */
+export type AuditPayloadCause = "launch" | "cluster_addition" | "cluster_removal" | "manual_selection" | "manual_deselection" | "resolution";

@@ -18,6 +18,10 @@ from .strategy_launch import StrategyLaunch
 AuditPayloadKind = Literal["launch", "stop", "scope", "signal", "intent", "risk_approved", "risk_reshaped", "risk_rejected", "order", "fill", "order_failed", "governance"]
 
 
+AuditPayloadCause = Literal["launch", "cluster_addition", "cluster_removal", "manual_selection", "manual_deselection", "resolution"]
+"On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution."
+
+
 class AuditPayload(Contract):
 
     kind: AuditPayloadKind
@@ -45,6 +49,9 @@ class AuditPayload(Contract):
 
     detail: Annotated[str, Field(max_length=2000)] | None = None
     "Human-readable explanation; never key material."
+
+    cause: AuditPayloadCause | None = None
+    "On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution."
 
 
 class AuditEnvelope(Contract):

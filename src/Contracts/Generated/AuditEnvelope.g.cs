@@ -120,6 +120,11 @@ public sealed partial record AuditPayload
     [JsonPropertyName("detail")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Detail { get; init; }
+
+    /// <summary>On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution.</summary>
+    [JsonPropertyName("cause")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AuditPayloadCause? Cause { get; init; }
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<AuditPayloadKind>))]
@@ -149,4 +154,22 @@ public enum AuditPayloadKind
     OrderFailed = 10,
     [JsonStringEnumMemberName("governance")]
     Governance = 11,
+}
+
+/// <summary>On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditPayloadCause>))]
+public enum AuditPayloadCause
+{
+    [JsonStringEnumMemberName("launch")]
+    Launch = 0,
+    [JsonStringEnumMemberName("cluster_addition")]
+    ClusterAddition = 1,
+    [JsonStringEnumMemberName("cluster_removal")]
+    ClusterRemoval = 2,
+    [JsonStringEnumMemberName("manual_selection")]
+    ManualSelection = 3,
+    [JsonStringEnumMemberName("manual_deselection")]
+    ManualDeselection = 4,
+    [JsonStringEnumMemberName("resolution")]
+    Resolution = 5,
 }

@@ -139,6 +139,9 @@ public struct AuditPayloadSurrogate
 
     [Id(8)]
     public string? Detail;
+
+    [Id(9)]
+    public Polytraders.Contracts.AuditPayloadCause? Cause;
 }
 
 [RegisterConverter]
@@ -155,6 +158,7 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Order = surrogate.Order,
         Fill = surrogate.Fill,
         Detail = surrogate.Detail,
+        Cause = surrogate.Cause,
     };
 
     public AuditPayloadSurrogate ConvertToSurrogate(in Polytraders.Contracts.AuditPayload value) => new()
@@ -168,6 +172,7 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Order = value.Order,
         Fill = value.Fill,
         Detail = value.Detail,
+        Cause = value.Cause,
     };
 }
 
@@ -182,4 +187,17 @@ public sealed class AuditPayloadKindCodec : IFieldCodec<Polytraders.Contracts.Au
         Int32Codec.WriteField(ref writer, fieldIdDelta, expectedType, (int)value, FieldType);
 
     public Polytraders.Contracts.AuditPayloadKind ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.AuditPayloadKind)Int32Codec.ReadValue(ref reader, field);
+}
+
+/// <summary>Writes <see cref="Polytraders.Contracts.AuditPayloadCause"/> as its number.</summary>
+[RegisterSerializer]
+public sealed class AuditPayloadCauseCodec : IFieldCodec<Polytraders.Contracts.AuditPayloadCause>
+{
+    private static readonly Type FieldType = typeof(Polytraders.Contracts.AuditPayloadCause);
+
+    public void WriteField<TBufferWriter>(ref Writer<TBufferWriter> writer, uint fieldIdDelta, Type? expectedType, Polytraders.Contracts.AuditPayloadCause value)
+        where TBufferWriter : IBufferWriter<byte> =>
+        Int32Codec.WriteField(ref writer, fieldIdDelta, expectedType, (int)value, FieldType);
+
+    public Polytraders.Contracts.AuditPayloadCause ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.AuditPayloadCause)Int32Codec.ReadValue(ref reader, field);
 }
