@@ -79,6 +79,8 @@ export interface AuditPayload {
   detail?: string;
   /** On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal. */
   refusals?: RefusalCount;
+  /** On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution. */
+  cause?: AuditPayloadCause;
 }
 
 /** On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal. */
@@ -96,3 +98,6 @@ export interface RefusalCount {
 }
 
 export type AuditPayloadKind = "launch" | "stop" | "scope" | "signal" | "intent" | "risk_approved" | "risk_reshaped" | "risk_rejected" | "order" | "fill" | "order_failed" | "governance";
+
+/** On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution. */
+export type AuditPayloadCause = "launch" | "cluster_addition" | "cluster_removal" | "manual_selection" | "manual_deselection" | "resolution";

@@ -45,11 +45,14 @@ public sealed class BacktestEndpointTests(GatewayWithEmbeddedSilo host)
         var codes = chain.Select(e => e!["reason_code"]!.GetValue<string>()).ToHashSet();
         Assert.Superset(new HashSet<string>
         {
-            ReasonCodes.StratMarketInScope, ReasonCodes.StratMarketOutOfScope, ReasonCodes.StratMarketResolved, ReasonCodes.StratSignal,
+            ReasonCodes.StratMarketInScope, ReasonCodes.StratMarketOutOfScope, ReasonCodes.StratSignal,
             ReasonCodes.StratMomentumLong, ReasonCodes.StratMomentumExit, ReasonCodes.StratReshapedByRisk, ReasonCodes.RiskApproved,
             ReasonCodes.ExecOrderFilled, ReasonCodes.ExecOrderUnfilled,
         }, codes);
         Assert.Equal(Enumerable.Range(1, chain.Count).Select(i => (long)i), chain.Select(e => e!["sequence"]!.GetValue<long>()));
+
+        // The sample's resolution leaves the scope as live does: STRAT_MARKET_OUT_OF_SCOPE, its cause recorded.
+        Assert.Contains(chain, e => e!["reason_code"]!.GetValue<string>() == ReasonCodes.StratMarketOutOfScope && e["payload"]!["cause"]?.GetValue<string>() == "resolution");
 
         var verified = (await Http.ReadJsonAsync(await client.GetAsync($"/api/v1/backtests/{id}/audit/verify"), HttpStatusCode.OK)).AsObject();
         Assert.True(verified["valid"]!.GetValue<bool>());

@@ -24,7 +24,7 @@ namespace Polytraders.Grains.Tests;
 /// at a time and each waits until the flow has settled: the Strategy has processed the price and every message it led
 /// to (risk, execution, fills back to risk and the Strategy) has arrived and finished, counted by grain call filters.
 /// Prices lie in the future, so every decision is taken at its own time, never the wall clock; the runner fills at the
-/// decision price, as the paper venue does.
+/// decision price, as the paper venue does. The tape ends with a market resolving: both leave it out of scope alike.
 /// </summary>
 public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -109,11 +109,17 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
             await _flow.SettledAsync(delivered, baseline);
         }
 
+        // The second market resolves after the last price (a resolution is one more update on its stream).
+        var resolvedAt = points[^1].Timestamp.AddMinutes(1);
+        await Grains.GetGrain<IMarketGrain>(MarketIds[1]).Resolve("Yes");
+        await _flow.SettledAsync(delivered + 1, baseline);
+
         var trail = await AuditTrailProbe.ReadAllAsync(Grains, new AuditQuery { PortfolioId = PortfolioId });
         var live = trail.Select(LineOf).OfType<string>().ToList();
 
         // Backtest: the same prices, plan and launch id, filled at the decision price as the paper venue fills.
-        var plan = BacktestPlan.Create(launch, portfolio, data.Markets, data.Clusters, [], points[0].Timestamp, points[^1].Timestamp);
+        var resolution = new BacktestMarketEvent { At = resolvedAt, Kind = BacktestMarketEventKind.Resolved, MarketId = MarketIds[1], Outcome = "Yes" };
+        var plan = BacktestPlan.Create(launch, portfolio, data.Markets, data.Clusters, [resolution], points[0].Timestamp, resolvedAt);
         var journal = new DecisionLines();
         var settings = new BacktestSettings { BacktestId = "BT-equivalence", LaunchId = launched.Id!, FillTiming = BacktestFillModelTiming.DecisionPrice };
         var results = Backtests.Run(plan, _ => [new ListSource(points)], settings, journal, null, CancellationToken.None, out _);
@@ -124,11 +130,18 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
         Assert.True(results.Intents >= 10, $"the tape should trade: {results.Intents} intents");
         Assert.Contains(journal.Lines, l => l.StartsWith("RISK|", StringComparison.Ordinal) && l.Contains("|Reshaped|", StringComparison.Ordinal));
         Assert.True(results.Fills >= 10);
+        Assert.Contains($"SCOPE|{MarketIds[1]}|{ReasonCodes.StratMarketOutOfScope}|{AuditPayloadCause.Resolution}", live);
     }
 
-    /// <summary>The decision lines an envelope stands for: Signals and intents as DecisionLog writes them, risk decisions without the binding limit (not audited).</summary>
+    /// <summary>
+    /// The decision lines an envelope stands for: scope changes with their cause, Signals and intents as DecisionLog
+    /// writes them, risk decisions without the binding limit (not audited), positions left stranded.
+    /// </summary>
     private static string? LineOf(AuditEnvelope envelope) => envelope.Payload.Kind switch
     {
+        AuditPayloadKind.Scope => ScopeLine(envelope.Payload.MarketId!, envelope.ReasonCode, envelope.Payload.Cause),
+        AuditPayloadKind.Governance when envelope.ReasonCode is ReasonCodes.StratMarketResolved or ReasonCodes.StratMarketOutOfScope =>
+            StrandedLine(envelope.Payload.MarketId!, envelope.ReasonCode),
         AuditPayloadKind.Signal => DecisionLog.SignalLine(envelope.Payload.Signal!),
         AuditPayloadKind.Intent => DecisionLog.IntentLine(envelope.Payload.Intent!),
         AuditPayloadKind.RiskApproved => RiskLine(envelope.Payload.Intent!.ClientOrderId, RiskOutcome.Approved, envelope.ReasonCode, envelope.Payload.Intent),
@@ -136,6 +149,10 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
         AuditPayloadKind.RiskRejected => RiskLine(envelope.Payload.Intent!.ClientOrderId, RiskOutcome.Rejected, envelope.ReasonCode, null),
         _ => null,
     };
+
+    private static string ScopeLine(string marketId, string reasonCode, AuditPayloadCause? cause) => string.Join('|', "SCOPE", marketId, reasonCode, cause);
+
+    private static string StrandedLine(string marketId, string reasonCode) => string.Join('|', "STRANDED", marketId, reasonCode);
 
     private static string RiskLine(string clientOrderId, RiskOutcome outcome, string reasonCode, OrderIntent? final) =>
         string.Join('|', "RISK", clientOrderId, outcome, reasonCode, final is null ? "-" : Number(final.Size), final is null ? "-" : Number(final.LimitPrice));
@@ -189,9 +206,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
 
         public void Risk(RiskDecision decision, DateTimeOffset at) => Lines.Add(RiskLine(decision.Original.ClientOrderId, decision.Outcome, decision.ReasonCode, decision.Final));
 
-        public void Scope(ScopeChange change, DateTimeOffset at)
-        {
-        }
+        public void Scope(ScopeChange change, DateTimeOffset at) => Lines.Add(ScopeLine(change.MarketId, change.ReasonCode, change.Cause));
 
         public void Filled(Fill fill)
         {
@@ -201,9 +216,7 @@ public sealed class LiveBacktestEquivalenceTests(ITestOutputHelper output) : IAs
         {
         }
 
-        public void Stranded(MomentumPosition position, string reasonCode, DateTimeOffset at)
-        {
-        }
+        public void Stranded(MomentumPosition position, string reasonCode, DateTimeOffset at) => Lines.Add(StrandedLine(position.MarketId, reasonCode));
 
         public void Settled(Market market, string tokenId, decimal size, decimal payout, DateTimeOffset at)
         {

@@ -118,7 +118,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     /// each replayed minute leaves them a moment to land before the next prices, as wall-clock time does live.
     /// </summary>
     [Fact]
-    public async Task a_market_that_resolves_leaves_the_manual_scope_with_strat_market_resolved()
+    public async Task a_market_that_resolves_leaves_the_manual_scope_out_of_scope_with_resolution_as_its_cause()
     {
         await NewPortfolio("PORT-140");
         var market = spine.Replay.Markets[5];
@@ -129,8 +129,9 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
         await spine.Grains.GetGrain<IMarketGrain>(market.MarketId).Resolve("Yes");
 
         var trail = await AuditTrailProbe.WaitForAsync(spine.Grains, new AuditQuery { PortfolioId = "PORT-140" },
-            t => t.Any(e => e.ReasonCode == ReasonCodes.StratMarketResolved));
-        Assert.Equal(market.MarketId, trail.First(e => e.ReasonCode == ReasonCodes.StratMarketResolved).Payload.MarketId);
+            t => t.Any(e => e.ReasonCode == ReasonCodes.StratMarketOutOfScope));
+        var left = trail.Single(e => e.ReasonCode == ReasonCodes.StratMarketOutOfScope);
+        Assert.Equal((market.MarketId, AuditPayloadCause.Resolution), (left.Payload.MarketId, left.Payload.Cause));
         Assert.Empty((await spine.Grains.GetGrain<IStrategyGrain>("momentum-spine-6").GetState()).MarketsInScope);
     }
 

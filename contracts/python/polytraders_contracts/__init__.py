@@ -5,7 +5,7 @@
 
 from ._base import Contract
 from .audit_context import AuditContext
-from .audit_envelope import AuditEnvelope, AuditPayload, AuditPayloadKind, RefusalCount
+from .audit_envelope import AuditEnvelope, AuditPayload, AuditPayloadCause, AuditPayloadKind, RefusalCount
 from .audit_page import AuditPage
 from .audit_query import AuditQuery
 from .backtest_metadata import BacktestMarketEvent, BacktestMarketEventKind, BacktestMetadata
@@ -50,6 +50,7 @@ __all__ = [
     "AuditEnvelopeMode",
     "AuditPage",
     "AuditPayload",
+    "AuditPayloadCause",
     "AuditPayloadKind",
     "AuditQuery",
     "BacktestDataReference",

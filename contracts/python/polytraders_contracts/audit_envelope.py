@@ -30,6 +30,10 @@ class RefusalCount(Contract):
     "UTC instant, RFC 3339."
 
 
+AuditPayloadCause = Literal["launch", "cluster_addition", "cluster_removal", "manual_selection", "manual_deselection", "resolution"]
+"On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution."
+
+
 class AuditPayload(Contract):
 
     kind: AuditPayloadKind
@@ -60,6 +64,9 @@ class AuditPayload(Contract):
 
     refusals: RefusalCount | None = None
     "On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal."
+
+    cause: AuditPayloadCause | None = None
+    "On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution."
 
 
 class AuditEnvelope(Contract):

@@ -125,6 +125,11 @@ public sealed partial record AuditPayload
     [JsonPropertyName("refusals")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public RefusalCount? Refusals { get; init; }
+
+    /// <summary>On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution.</summary>
+    [JsonPropertyName("cause")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AuditPayloadCause? Cause { get; init; }
 }
 
 /// <summary>On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal.</summary>
@@ -169,4 +174,22 @@ public enum AuditPayloadKind
     OrderFailed = 10,
     [JsonStringEnumMemberName("governance")]
     Governance = 11,
+}
+
+/// <summary>On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditPayloadCause>))]
+public enum AuditPayloadCause
+{
+    [JsonStringEnumMemberName("launch")]
+    Launch = 0,
+    [JsonStringEnumMemberName("cluster_addition")]
+    ClusterAddition = 1,
+    [JsonStringEnumMemberName("cluster_removal")]
+    ClusterRemoval = 2,
+    [JsonStringEnumMemberName("manual_selection")]
+    ManualSelection = 3,
+    [JsonStringEnumMemberName("manual_deselection")]
+    ManualDeselection = 4,
+    [JsonStringEnumMemberName("resolution")]
+    Resolution = 5,
 }

@@ -61,7 +61,7 @@ public static partial class ReasonCodes
     /// <summary>A market entered the Strategy's Market scope.</summary>
     public const string StratMarketInScope = "STRAT_MARKET_IN_SCOPE";
 
-    /// <summary>A market left the Strategy's Market scope.</summary>
+    /// <summary>A market left the Strategy's Market scope: a cluster removal, a manual de-selection or its resolution (the payload's cause says which).</summary>
     public const string StratMarketOutOfScope = "STRAT_MARKET_OUT_OF_SCOPE";
 
     /// <summary>The Strategy computed a Signal that crossed a decision threshold.</summary>
@@ -118,7 +118,10 @@ public static partial class ReasonCodes
     /// <summary>The Market scope holds no market.</summary>
     public const string StratScopeEmpty = "STRAT_SCOPE_EMPTY";
 
-    /// <summary>A market in scope resolved; it leaves scope and its position is closed or flagged.</summary>
+    /// <summary>The Strategy's Market scope is a Cluster binding: its markets follow the Cluster, only a manual list is edited; switching mode is a relaunch.</summary>
+    public const string StratScopeNotManual = "STRAT_SCOPE_NOT_MANUAL";
+
+    /// <summary>A market resolved: it left every scope (STRAT_MARKET_OUT_OF_SCOPE), a position in it is flagged for redemption or settled, and no scope takes it again.</summary>
     public const string StratMarketResolved = "STRAT_MARKET_RESOLVED";
 
     /// <summary>A Backtest window longer than 180 days was refused.</summary>
@@ -376,7 +379,7 @@ public static partial class ReasonCodes
         new() { Code = StratStopped, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Strategy launch was stopped.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
         new() { Code = StratRelaunched, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Strategy was stopped on one Portfolio and launched on another.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
         new() { Code = StratMarketInScope, Family = ReasonCodeEntryFamily.Strat, Meaning = "A market entered the Strategy's Market scope.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Cluster, ReasonCodeEntryEmittedBy.Backtest] },
-        new() { Code = StratMarketOutOfScope, Family = ReasonCodeEntryFamily.Strat, Meaning = "A market left the Strategy's Market scope.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Cluster, ReasonCodeEntryEmittedBy.Backtest] },
+        new() { Code = StratMarketOutOfScope, Family = ReasonCodeEntryFamily.Strat, Meaning = "A market left the Strategy's Market scope: a cluster removal, a manual de-selection or its resolution (the payload's cause says which).", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Cluster, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = StratSignal, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Strategy computed a Signal that crossed a decision threshold.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = StratMomentumLong, Family = ReasonCodeEntryFamily.Strat, Meaning = "Momentum entry: the Strategy wants to buy the token.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = StratMomentumExit, Family = ReasonCodeEntryFamily.Strat, Meaning = "Momentum exit: reversal, take-profit, max holding, scope exit or resolution.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest] },
@@ -395,7 +398,8 @@ public static partial class ReasonCodes
         new() { Code = StratScopeTooManyMarkets, Family = ReasonCodeEntryFamily.Strat, Meaning = "A manual Market scope lists more than 50 markets.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
         new() { Code = StratScopeDuplicateMarket, Family = ReasonCodeEntryFamily.Strat, Meaning = "A manual Market scope lists the same market twice (case-insensitive).", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
         new() { Code = StratScopeEmpty, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Market scope holds no market.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway, ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest], HttpStatus = 400 },
-        new() { Code = StratMarketResolved, Family = ReasonCodeEntryFamily.Strat, Meaning = "A market in scope resolved; it leaves scope and its position is closed or flagged.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest] },
+        new() { Code = StratScopeNotManual, Family = ReasonCodeEntryFamily.Strat, Meaning = "The Strategy's Market scope is a Cluster binding: its markets follow the Cluster, only a manual list is edited; switching mode is a relaunch.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = StratMarketResolved, Family = ReasonCodeEntryFamily.Strat, Meaning = "A market resolved: it left every scope (STRAT_MARKET_OUT_OF_SCOPE), a position in it is flagged for redemption or settled, and no scope takes it again.", EmittedBy = [ReasonCodeEntryEmittedBy.Strategy, ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = StratBacktestWindowTooLong, Family = ReasonCodeEntryFamily.Strat, Meaning = "A Backtest window longer than 180 days was refused.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = StratBacktestBadData, Family = ReasonCodeEntryFamily.Strat, Meaning = "Backtest price data is unsorted, duplicated, out of [0,1] or names unknown tokens.", EmittedBy = [ReasonCodeEntryEmittedBy.Backtest, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = StratBacktestNotFound, Family = ReasonCodeEntryFamily.Strat, Meaning = "No Backtest with that id.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },

@@ -7,7 +7,7 @@ using Polytraders.Grains;
 
 namespace Polytraders.Gateway.Endpoints;
 
-/// <summary>Strategies: their state, stopping one, relaunching one on another Portfolio.</summary>
+/// <summary>Strategies: their state, stopping one, relaunching one on another Portfolio, editing a running manual list.</summary>
 internal static class StrategyEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -35,6 +35,24 @@ internal static class StrategyEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPut("/strategies/{strategyId}/markets/{marketId}", AddMarket)
+            .RequireAuthorization(GatewayPolicies.Operator)
+            .WithName("AddStrategyMarket")
+            .WithSummary("Put a market on the running Strategy's manual list: it enters the Market scope (already there: unchanged). At most 50; a Cluster scope follows its Cluster. Operators only.")
+            .Produces<StrategyState>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapDelete("/strategies/{strategyId}/markets/{marketId}", RemoveMarket)
+            .RequireAuthorization(GatewayPolicies.Operator)
+            .WithName("RemoveStrategyMarket")
+            .WithSummary("Take a market off the running Strategy's manual list: it leaves the Market scope, a position in it is sold or flagged (not there: unchanged). Operators only.")
+            .Produces<StrategyState>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     /// <summary>A Strategy grain that was never launched answers with an idle state and no history: it does not exist.</summary>
@@ -43,6 +61,56 @@ internal static class StrategyEndpoints
 
     private static IResult UnknownStrategy(string strategyId) =>
         GatewayProblem.Result(ReasonCodes.StratUnknownStrategy, $"No Strategy '{strategyId}'.");
+
+    private static Task<IResult> AddMarket(string strategyId, string marketId, ClaimsPrincipal user, IGrainFactory grains, ILoggerFactory loggers) =>
+        EditMarkets(strategyId, marketId, "add-market", (strategy, operatorId) => strategy.SelectMarket(marketId, operatorId), user, grains, loggers);
+
+    private static Task<IResult> RemoveMarket(string strategyId, string marketId, ClaimsPrincipal user, IGrainFactory grains, ILoggerFactory loggers) =>
+        EditMarkets(strategyId, marketId, "remove-market", (strategy, operatorId) => strategy.DeselectMarket(marketId, operatorId), user, grains, loggers);
+
+    /// <summary>An edit of a running manual list, answered with the Strategy's state as the edit left it.</summary>
+    private static async Task<IResult> EditMarkets(
+        string strategyId,
+        string marketId,
+        string command,
+        Func<IStrategyGrain, string, Task<CommandResult>> edit,
+        ClaimsPrincipal user,
+        IGrainFactory grains,
+        ILoggerFactory loggers)
+    {
+        if (!Identifiers.IsStrategyId(strategyId))
+        {
+            return UnknownStrategy(strategyId);
+        }
+
+        var strategy = grains.GetGrain<IStrategyGrain>(strategyId);
+        var before = await strategy.GetState();
+        if (IsUnknown(before))
+        {
+            return UnknownStrategy(strategyId);
+        }
+
+        if (!Identifiers.IsMarketId(marketId))
+        {
+            return GatewayProblem.Result(ReasonCodes.StratUnknownMarket, $"No market '{marketId}'.");
+        }
+
+        var operatorId = GatewayClaims.OperatorIdOf(user);
+        var result = await edit(strategy, operatorId);
+        if (!result.Succeeded)
+        {
+            var log = loggers.CreateLogger(typeof(StrategyEndpoints));
+            GatewayLog.CommandRefused(log, command, strategyId, before.PortfolioId ?? "(none)", operatorId, result.ReasonCode ?? "(none)");
+
+            // The list rules answer 400 to a launch's body; here nothing in the request is malformed, the list's state
+            // (full, or down to its last market) refuses the edit: a conflict.
+            return result.ReasonCode is ReasonCodes.StratScopeTooManyMarkets or ReasonCodes.StratScopeEmpty
+                ? GatewayProblem.Result(result.ReasonCode, result.Detail ?? "The edit was refused.", StatusCodes.Status409Conflict)
+                : GatewayResults.Refused(result, "The edit was refused.", log);
+        }
+
+        return GatewayResults.Ok(await strategy.GetState());
+    }
 
     private static async Task<IResult> GetStrategy(string strategyId, IGrainFactory grains)
     {

@@ -23,6 +23,20 @@ public interface IStrategyGrain : IGrainWithStringKey
     [Alias("GetPortfolio")]
     Task<string?> GetPortfolio();
 
+    /// <summary>
+    /// An operator puts a market on the running launch's manual list (already there: done, unchanged). Refused for a
+    /// Cluster scope, a 51st market, an unknown or resolved market; returns once the IN_SCOPE envelope is on the chain.
+    /// </summary>
+    [Alias("SelectMarket")]
+    Task<CommandResult> SelectMarket(string marketId, string operatorId);
+
+    /// <summary>
+    /// An operator takes a market off the running launch's manual list (not there: done, unchanged); a position in it is
+    /// sold or stranded as on any scope removal. Refused for a Cluster scope, an unknown market and the list's last one.
+    /// </summary>
+    [Alias("DeselectMarket")]
+    Task<CommandResult> DeselectMarket(string marketId, string operatorId);
+
     [OneWay]
     [Alias("OnScopeChanged")]
     Task OnScopeChanged(string marketId, bool entered, string reasonCode);

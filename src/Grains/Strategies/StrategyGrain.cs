@@ -34,6 +34,8 @@ public sealed partial class StrategyGrain(
     /// <summary>Envelopes and intents decided and not yet delivered; beyond it a tick waits for the outbox to drain.</summary>
     private const int OutboxCapacity = 4_096;
 
+    private const string StrategyActor = "strategy";
+
     private readonly Dictionary<string, Market> _markets = new(MarketScopeRules.MarketIdComparer);
     private MomentumStrategy? _core;
     private ScopeTracker? _scope;
@@ -64,7 +66,7 @@ public sealed partial class StrategyGrain(
         {
             // Subscriptions outlive activations: rebuild the core and resume them rather than subscribing again.
             Build(launch, state.State.DomainPack!, book.State.Core);
-            _scope!.Start(state.State.MarketsInScope);
+            _scope!.Resume(state.State.MarketsInScope);
             foreach (var marketId in state.State.MarketsInScope)
             {
                 if (await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is { } market)
@@ -155,7 +157,7 @@ public sealed partial class StrategyGrain(
 
         foreach (var change in _scope!.Start(markets.Select(m => m.MarketId)))
         {
-            await EnterMarket(markets.First(m => m.MarketId == change.MarketId), change);
+            await EnterMarket(markets.First(m => m.MarketId == change.MarketId), change, StrategyActor);
         }
 
         await WriteLaunchAsync();
@@ -222,16 +224,92 @@ public sealed partial class StrategyGrain(
             if (_scope!.MarketAddedToCluster(clusterId, marketId) is { } change
                 && await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is { } market)
             {
-                await EnterMarket(market.Market, change);
+                await EnterMarket(market.Market, change, StrategyActor);
             }
         }
         else if (_scope!.MarketRemovedFromCluster(clusterId, marketId) is { } change)
         {
-            await LeaveMarket(change, bookOpen: true);
+            await LeaveMarket(change, bookOpen: true, StrategyActor);
         }
 
         await WriteLaunchAsync();
         await Persist();
+    }
+
+    public async Task<CommandResult> SelectMarket(string marketId, string operatorId)
+    {
+        var (market, refused) = await EditableMarket(marketId);
+        if (market is null)
+        {
+            return refused!;
+        }
+
+        if (market.Status == MarketStatus.Resolved)
+        {
+            return CommandResult.Refused(ReasonCodes.StratMarketResolved, $"Market {marketId} has resolved; no scope takes it again.");
+        }
+
+        var edit = _scope!.MarketSelected(market.MarketId);
+        if (edit.Change is { } change)
+        {
+            await EnterMarket(market, change, $"operator:{operatorId}");
+        }
+
+        return await Edited(edit, market.MarketId, operatorId, "added");
+    }
+
+    /// <summary>A market taken off the list leaves as a Cluster removal does: a position is sold, or stranded without a price.</summary>
+    public async Task<CommandResult> DeselectMarket(string marketId, string operatorId)
+    {
+        var (market, refused) = await EditableMarket(marketId);
+        if (market is null)
+        {
+            return refused!;
+        }
+
+        var edit = _scope!.MarketDeselected(market.MarketId);
+        if (edit.Change is { } change)
+        {
+            await LeaveMarket(change, bookOpen: true, $"operator:{operatorId}");
+        }
+
+        return await Edited(edit, market.MarketId, operatorId, "removed");
+    }
+
+    /// <summary>The market an edit names, when the Strategy runs and the market exists; otherwise why not.</summary>
+    private async Task<(Market? Market, CommandResult? Refused)> EditableMarket(string marketId)
+    {
+        if (!state.State.Running)
+        {
+            return (null, CommandResult.Refused(ReasonCodes.StratNotRunning, $"Strategy {this.GetPrimaryKeyString()} has no running launch."));
+        }
+
+        return await GrainFactory.GetGrain<IMarketGrain>(marketId).GetState() is { } market
+            ? (market.Market, null)
+            : (null, CommandResult.Refused(ReasonCodes.StratUnknownMarket, $"Market {marketId} does not exist."));
+    }
+
+    /// <summary>
+    /// An edit that changed the list rewrites the launch's record (a relaunch and a new activation take the list as
+    /// edited); the call returns once its envelopes are on the Portfolio's chain.
+    /// </summary>
+    private async Task<CommandResult> Edited(ScopeEdit edit, string marketId, string operatorId, string verb)
+    {
+        if (edit.Refusal is { } refusal)
+        {
+            return CommandResult.Refused(refusal.Code, refusal.Message);
+        }
+
+        if (edit.Changed)
+        {
+            state.State.Launch = state.State.Launch! with { MarketScope = _scope!.Scope };
+            await WriteLaunchAsync();
+            await Persist();
+            LogListEdited(this.GetPrimaryKeyString(), operatorId, marketId, verb);
+        }
+
+        await Outbox.DrainAsync();
+        return CommandResult.Done(state.State.Context!.LaunchId);
     }
 
     /// <summary>
@@ -322,7 +400,7 @@ public sealed partial class StrategyGrain(
             // A resolved market has no book left to sell into: its position is flagged for redemption.
             if (_scope.MarketResolved(item.MarketId) is { } resolved)
             {
-                await LeaveMarket(resolved, bookOpen: false);
+                await LeaveMarket(resolved, bookOpen: false, StrategyActor);
                 await WriteLaunchAsync();
                 await Persist();
             }
@@ -367,21 +445,22 @@ public sealed partial class StrategyGrain(
         _scope = new ScopeTracker(launch.MarketScope);
     }
 
-    private async Task LeaveMarket(ScopeChange change, bool bookOpen)
+    /// <summary>The market's prices stop reaching the Strategy; <paramref name="actor"/> is who took it out (the Strategy itself, or an operator).</summary>
+    private async Task LeaveMarket(ScopeChange change, bool bookOpen, string actor)
     {
         await Unsubscribe(change.MarketId);
-        state.State.MarketsInScope.Remove(change.MarketId);
+        state.State.MarketsInScope.RemoveAll(id => MarketScopeRules.MarketIdComparer.Equals(id, change.MarketId));
         _markets.Remove(change.MarketId);
-        await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = change.MarketId });
-        await Handle(_core!.LeaveMarket(change, bookOpen, time.GetUtcNow()), changed: true, change.ReasonCode);
+        await Audit(change.ReasonCode, change.Payload, actor);
+        await Handle(_core!.LeaveMarket(change, bookOpen, time.GetUtcNow()), changed: true, change.StrandedCode);
     }
 
-    private async Task EnterMarket(Market market, ScopeChange change)
+    private async Task EnterMarket(Market market, ScopeChange change, string actor)
     {
         _core!.AddMarket(market);
         _markets[market.MarketId] = market;
         state.State.MarketsInScope.Add(market.MarketId);
-        await Audit(change.ReasonCode, new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = market.MarketId });
+        await Audit(change.ReasonCode, change.Payload, actor);
         await Subscribe(market.MarketId);
     }
 
@@ -409,6 +488,7 @@ public sealed partial class StrategyGrain(
             await Audit(strandedCode, new AuditPayload
             {
                 Kind = AuditPayloadKind.Governance,
+                MarketId = stranded.MarketId,
                 Detail = $"position of {stranded.Size} in {stranded.MarketId} cannot be sold; flagged for redemption or an operator",
             });
         }
@@ -513,8 +593,8 @@ public sealed partial class StrategyGrain(
         }
     }
 
-    private AuditEnvelope Envelope(string reasonCode, AuditPayload payload) =>
-        state.State.Context!.Draft(reasonCode, "strategy", payload, time.GetUtcNow());
+    private AuditEnvelope Envelope(string reasonCode, AuditPayload payload, string actor = StrategyActor) =>
+        state.State.Context!.Draft(reasonCode, actor, payload, time.GetUtcNow());
 
     private IAsyncStream<PriceUpdate> StreamOf(string marketId) =>
         this.GetStreamProvider(StreamNames.Provider).GetStream<PriceUpdate>(StreamId.Create(StreamNames.MarketNamespace, marketId));
@@ -546,7 +626,7 @@ public sealed partial class StrategyGrain(
     /// <summary>Queues a write of the book behind what is already queued: what was decided before it is written with it.</summary>
     private Task Persist() => Queue(new Outgoing(null, null, Persist: true));
 
-    private Task Audit(string reasonCode, AuditPayload payload) => Queue(new Outgoing(Envelope(reasonCode, payload), null, Persist: false));
+    private Task Audit(string reasonCode, AuditPayload payload, string actor = StrategyActor) => Queue(new Outgoing(Envelope(reasonCode, payload, actor), null, Persist: false));
 
     private sealed record PortfolioGrains(string PortfolioId, IAuditTrailGrain AuditTrail, IRiskGrain Risk);
 
@@ -561,6 +641,9 @@ public sealed partial class StrategyGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId}: {Count} decisions wait to be delivered; the stream waits for them")]
     private partial void LogOutboxFull(string strategyId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Strategy {StrategyId}: operator {OperatorId} {Verb} market {MarketId} (manual list edited)")]
+    private partial void LogListEdited(string strategyId, string operatorId, string marketId, string verb);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Strategy {StrategyId}: stream error")]
     private partial void LogStreamError(string strategyId, Exception exception);

@@ -98,7 +98,7 @@ public sealed class BacktestAuditWriter : IBacktestJournal, IAsyncDisposable
     }
 
     public void Scope(ScopeChange change, DateTimeOffset at) =>
-        Write(change.ReasonCode, "strategy", new AuditPayload { Kind = AuditPayloadKind.Scope, MarketId = change.MarketId }, at);
+        Write(change.ReasonCode, "strategy", change.Payload, at);
 
     public void Signal(Signal signal) =>
         Write(ReasonCodes.StratSignal, "strategy", new AuditPayload { Kind = AuditPayloadKind.Signal, Signal = signal }, signal.AsOf);

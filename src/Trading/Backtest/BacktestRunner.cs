@@ -393,7 +393,7 @@ public sealed class BacktestRunner
             case BacktestMarketEventKind.ClusterRemoved when _scope.MarketRemovedFromCluster(e.ClusterId!, slot.Market.MarketId) is { } left:
                 slot.InScope = false;
                 _journal?.Scope(left, e.At);
-                Handle(_strategy.LeaveMarket(left, bookOpen: true, e.At), e.At, left.ReasonCode);
+                Handle(_strategy.LeaveMarket(left, bookOpen: true, e.At), e.At, left.StrandedCode);
                 break;
             case BacktestMarketEventKind.Resolved:
                 Resolve(slot, e.Outcome!, e.At);
@@ -422,7 +422,7 @@ public sealed class BacktestRunner
         {
             slot.InScope = false;
             _journal?.Scope(change, at);
-            Handle(_strategy.LeaveMarket(change, bookOpen: false, at), at, change.ReasonCode);
+            Handle(_strategy.LeaveMarket(change, bookOpen: false, at), at, change.StrandedCode);
         }
 
         foreach (var outcomeOf in slot.Market.Outcomes)

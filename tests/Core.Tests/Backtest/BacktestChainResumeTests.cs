@@ -106,7 +106,7 @@ public sealed class BacktestChainResumeTests
 
     /// <summary>Markets entering scope a minute apart: links whose content says which one they are.</summary>
     private static IEnumerable<ScopeChange> Links(int count) =>
-        Enumerable.Range(1, count).Select(i => new ScopeChange($"0x{i:x64}", ScopeChangeKind.Entered));
+        Enumerable.Range(1, count).Select(i => new ScopeChange($"0x{i:x64}", ScopeChangeKind.Entered, AuditPayloadCause.Launch));
 
     private static IEnumerable<string?> Decisions(IEnumerable<AuditEnvelope> chain) =>
         chain.Where(e => e.ReasonCode != ReasonCodes.StratBacktestResumed).Select(e => e.Payload.MarketId);

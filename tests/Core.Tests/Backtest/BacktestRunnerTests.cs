@@ -86,15 +86,17 @@ public class BacktestRunnerTests
         var request = BacktestFixtures.Request();
         Backtests.Run(BacktestPlan.Create(request, data), data, BacktestSettings.From(request, "BT-membership"), journal);
 
-        var scope = journal.Scopes.Select(s => (s.Change.MarketId, s.Change.Kind, s.At)).ToList();
+        var scope = journal.Scopes.Select(s => (s.Change.MarketId, s.Change.ReasonCode, s.Change.Cause, s.At)).ToList();
         Assert.Equal(
             [
-                (BacktestFixtures.BtcMarket, ScopeChangeKind.Entered, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
-                (BacktestFixtures.EthMarket, ScopeChangeKind.Entered, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
-                (BacktestFixtures.SolMarket, ScopeChangeKind.Entered, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
-                (BacktestFixtures.EthMarket, ScopeChangeKind.Left, new DateTimeOffset(2026, 9, 3, 12, 0, 0, TimeSpan.Zero)),
-                (BacktestFixtures.DogeMarket, ScopeChangeKind.Entered, new DateTimeOffset(2026, 9, 4, 0, 0, 0, TimeSpan.Zero)),
-                (BacktestFixtures.SolMarket, ScopeChangeKind.Resolved, new DateTimeOffset(2026, 9, 6, 18, 0, 0, TimeSpan.Zero)),
+                (BacktestFixtures.BtcMarket, ReasonCodes.StratMarketInScope, AuditPayloadCause.Launch, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
+                (BacktestFixtures.EthMarket, ReasonCodes.StratMarketInScope, AuditPayloadCause.Launch, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
+                (BacktestFixtures.SolMarket, ReasonCodes.StratMarketInScope, AuditPayloadCause.Launch, new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero)),
+                (BacktestFixtures.EthMarket, ReasonCodes.StratMarketOutOfScope, AuditPayloadCause.ClusterRemoval, new DateTimeOffset(2026, 9, 3, 12, 0, 0, TimeSpan.Zero)),
+                (BacktestFixtures.DogeMarket, ReasonCodes.StratMarketInScope, AuditPayloadCause.ClusterAddition, new DateTimeOffset(2026, 9, 4, 0, 0, 0, TimeSpan.Zero)),
+
+                // A resolution leaves the scope as STRAT_MARKET_OUT_OF_SCOPE, its cause recorded, as live.
+                (BacktestFixtures.SolMarket, ReasonCodes.StratMarketOutOfScope, AuditPayloadCause.Resolution, new DateTimeOffset(2026, 9, 6, 18, 0, 0, TimeSpan.Zero)),
             ],
             scope);
         Assert.DoesNotContain(journal.Intents, i => i.MarketId == BacktestFixtures.EthMarket && i.CreatedAt > new DateTimeOffset(2026, 9, 3, 12, 0, 0, TimeSpan.Zero) && i.Side == Side.Buy);

@@ -61,12 +61,12 @@ internal static class MomentumReplay
             var tick = tape[i];
             if (i == LeaveRound * Markets.Length)
             {
-                Array.ForEach(runs, run => run.Leave(new ScopeChange(TestMarkets.Eth.MarketId, ScopeChangeKind.Left), tick.Timestamp));
+                Array.ForEach(runs, run => run.Leave(new ScopeChange(TestMarkets.Eth.MarketId, ScopeChangeKind.Left, AuditPayloadCause.ClusterRemoval), tick.Timestamp));
             }
 
             if (i == ResolveRound * Markets.Length)
             {
-                Array.ForEach(runs, run => run.Leave(new ScopeChange(TestMarkets.Election.MarketId, ScopeChangeKind.Resolved), tick.Timestamp));
+                Array.ForEach(runs, run => run.Leave(new ScopeChange(TestMarkets.Election.MarketId, ScopeChangeKind.Left, AuditPayloadCause.Resolution), tick.Timestamp));
             }
 
             if (i == ReducingFromRound * Markets.Length || i == ReducingUntilRound * Markets.Length)

@@ -15,7 +15,7 @@ public class MarketScopeExitTests
         var strategy = MomentumFixture.Strategy();
         strategy.EnterAndFill();
 
-        var exit = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left), bookOpen: true, Now).Intent!;
+        var exit = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.ClusterRemoval), bookOpen: true, Now).Intent!;
 
         Assert.Equal((Side.Sell, 18.86m, 0.53m), (exit.Side, exit.Size, exit.LimitPrice));
         Assert.Equal(OrderIntentExitCause.OutOfScope, exit.ExitCause);
@@ -28,7 +28,7 @@ public class MarketScopeExitTests
         var strategy = MomentumFixture.Strategy();
         strategy.EnterAndFill();
 
-        var exit = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Resolved), bookOpen: true, Now).Intent!;
+        var exit = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.Resolution), bookOpen: true, Now).Intent!;
 
         Assert.Equal(OrderIntentExitCause.MarketResolved, exit.ExitCause);
     }
@@ -39,7 +39,7 @@ public class MarketScopeExitTests
         var strategy = MomentumFixture.Strategy();
         strategy.EnterAndFill();
 
-        var step = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Resolved), bookOpen: false, Now);
+        var step = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.Resolution), bookOpen: false, Now);
 
         Assert.Null(step.Intent);
         Assert.Equal((MomentumPhase.Long, 18.86m), (step.Stranded!.Phase, step.Stranded.Size));
@@ -51,7 +51,7 @@ public class MarketScopeExitTests
     {
         var strategy = MomentumFixture.Strategy();
 
-        Assert.True(strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left), bookOpen: true, Now).IsEmpty);
+        Assert.True(strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.ClusterRemoval), bookOpen: true, Now).IsEmpty);
         Assert.Null(strategy.PositionOf(TestMarkets.Btc.MarketId));
     }
 
@@ -60,7 +60,7 @@ public class MarketScopeExitTests
     {
         var strategy = MomentumFixture.Strategy();
         var entry = strategy.Enter();
-        Assert.True(strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left), bookOpen: true, Now).IsEmpty);
+        Assert.True(strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.ClusterRemoval), bookOpen: true, Now).IsEmpty);
 
         var step = strategy.OnFill(entry.ClientOrderId, Side.Buy, entry.Size, entry.LimitPrice, Now);
 
@@ -72,7 +72,7 @@ public class MarketScopeExitTests
     {
         var strategy = MomentumFixture.Strategy();
         var entry = strategy.Enter();
-        strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left), bookOpen: true, Now);
+        strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.ClusterRemoval), bookOpen: true, Now);
 
         strategy.OnRejected(entry.ClientOrderId);
 
@@ -85,7 +85,7 @@ public class MarketScopeExitTests
     {
         var strategy = MomentumFixture.Strategy();
         strategy.EnterAndFill();
-        var exit = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left), bookOpen: true, Now).Intent!;
+        var exit = strategy.LeaveMarket(new ScopeChange(TestMarkets.Btc.MarketId, ScopeChangeKind.Left, AuditPayloadCause.ClusterRemoval), bookOpen: true, Now).Intent!;
 
         var step = strategy.OnRejected(exit.ClientOrderId);
 

@@ -142,6 +142,9 @@ public struct AuditPayloadSurrogate
 
     [Id(9)]
     public Polytraders.Contracts.RefusalCount? Refusals;
+
+    [Id(10)]
+    public Polytraders.Contracts.AuditPayloadCause? Cause;
 }
 
 [RegisterConverter]
@@ -159,6 +162,7 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Fill = surrogate.Fill,
         Detail = surrogate.Detail,
         Refusals = surrogate.Refusals,
+        Cause = surrogate.Cause,
     };
 
     public AuditPayloadSurrogate ConvertToSurrogate(in Polytraders.Contracts.AuditPayload value) => new()
@@ -173,6 +177,7 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Fill = value.Fill,
         Detail = value.Detail,
         Refusals = value.Refusals,
+        Cause = value.Cause,
     };
 }
 
@@ -220,4 +225,17 @@ public sealed class AuditPayloadKindCodec : IFieldCodec<Polytraders.Contracts.Au
         Int32Codec.WriteField(ref writer, fieldIdDelta, expectedType, (int)value, FieldType);
 
     public Polytraders.Contracts.AuditPayloadKind ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.AuditPayloadKind)Int32Codec.ReadValue(ref reader, field);
+}
+
+/// <summary>Writes <see cref="Polytraders.Contracts.AuditPayloadCause"/> as its number.</summary>
+[RegisterSerializer]
+public sealed class AuditPayloadCauseCodec : IFieldCodec<Polytraders.Contracts.AuditPayloadCause>
+{
+    private static readonly Type FieldType = typeof(Polytraders.Contracts.AuditPayloadCause);
+
+    public void WriteField<TBufferWriter>(ref Writer<TBufferWriter> writer, uint fieldIdDelta, Type? expectedType, Polytraders.Contracts.AuditPayloadCause value)
+        where TBufferWriter : IBufferWriter<byte> =>
+        Int32Codec.WriteField(ref writer, fieldIdDelta, expectedType, (int)value, FieldType);
+
+    public Polytraders.Contracts.AuditPayloadCause ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.AuditPayloadCause)Int32Codec.ReadValue(ref reader, field);
 }
