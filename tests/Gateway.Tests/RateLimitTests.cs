@@ -84,6 +84,35 @@ public sealed class RateLimitTests(RateLimitTests.Host host) : IClassFixture<Rat
     }
 
     [Fact]
+    public async Task failed_authentications_and_lockouts_are_counted_in_the_gateway_s_metrics()
+    {
+        var counted = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Telemetry.GatewayMetrics.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var limit = tags.ToArray().FirstOrDefault(t => t.Key == "limit").Value as string;
+            counted.AddOrUpdate(instrument.Name + (limit is null ? string.Empty : ":" + limit), value, (_, sum) => sum + value);
+        });
+        listener.Start();
+        var server = host.App.GetTestServer();
+
+        for (var i = 0; i <= Failures; i++)
+        {
+            await SendFrom(server, "198.51.100.9", "Bearer wrong-key-counted-" + i);
+        }
+
+        Assert.True(counted.GetValueOrDefault("polytraders.gateway.authentication.failures") >= Failures + 1, string.Join(", ", counted));
+        Assert.True(counted.GetValueOrDefault("polytraders.gateway.rate_limited:failed_authentication") >= 1, string.Join(", ", counted));
+    }
+
+    [Fact]
     public async Task a_failed_authentication_logs_nothing_above_debug()
     {
         var logs = new CapturingLoggerProvider();

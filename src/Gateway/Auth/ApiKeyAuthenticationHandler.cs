@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Polytraders.Contracts;
 using Polytraders.Gateway.Problems;
 using Polytraders.Gateway.RateLimiting;
+using Polytraders.Gateway.Telemetry;
 
 namespace Polytraders.Gateway.Auth;
 
@@ -109,6 +110,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     /// <summary>A failure, counted against the address; the one past the limit is answered as rate limited.</summary>
     private AuthenticateResult Failed(string address, string message)
     {
+        GatewayMetrics.AuthenticationFailures.Add(1);
         if (failures.RecordFailure(address, out var retryAfter))
         {
             GatewayLog.AuthenticationLockedOut(_log, Request.Method, Request.Path, address, ApiKeyRateLimitPolicy.Seconds(retryAfter));
@@ -120,6 +122,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     private AuthenticateResult RateLimited(TimeSpan retryAfter)
     {
+        GatewayMetrics.Refused("failed_authentication");
         Context.Items[RateLimitedItem] = retryAfter;
         return AuthenticateResult.Fail("Too many failed authentications from this address.");
     }

@@ -5,6 +5,7 @@ using Polytraders.Contracts;
 using Polytraders.Gateway.Auth;
 using Polytraders.Gateway.Options;
 using Polytraders.Gateway.Problems;
+using Polytraders.Gateway.Telemetry;
 
 namespace Polytraders.Gateway.RateLimiting;
 
@@ -22,6 +23,7 @@ internal sealed class ApiKeyRateLimitPolicy(IOptions<GatewayOptions> options, Ga
     {
         var context = rejected.HttpContext;
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
+        GatewayMetrics.Refused(IsRead(context.Request.Method) ? "reads" : "writes");
         GatewayLog.RateLimited(log, GatewayClaims.ActorOf(context.User), context.Request.Method, context.Request.Path, Seconds(retryAfter));
         await WriteAsync(context, problems, retryAfter, $"Too many {(IsRead(context.Request.Method) ? "reads" : "writes")} with this API key; retry after {Seconds(retryAfter)} s.");
     };

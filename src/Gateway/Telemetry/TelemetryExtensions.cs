@@ -32,7 +32,7 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService("polytraders"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(GrainMetrics.MeterName, OrleansMeter).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                metrics.AddMeter(GrainMetrics.MeterName, GatewayMetrics.MeterName, OrleansMeter).AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(exporter => exporter.Endpoint = otlp);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Polytraders.Contracts;
@@ -423,7 +424,7 @@ public sealed partial class StrategyGrain(
             item.ReferencePrice));
         if (!step.IsEmpty)
         {
-            using var activity = GrainTracing.Source.StartActivity("strategy.decide");
+            using var activity = GrainTracing.Source.StartActivity("strategy.decide", ActivityKind.Consumer);
             activity?.SetTag("polytraders.strategy_id", this.GetPrimaryKeyString());
             activity?.SetTag("polytraders.market_id", item.MarketId);
             await Handle(step);
