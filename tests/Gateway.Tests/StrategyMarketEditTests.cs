@@ -119,7 +119,7 @@ public sealed class StrategyMarketEditTests(GatewayWithEmbeddedSilo host)
     [Fact]
     public async Task the_edit_routes_are_in_the_openapi_document_for_operators()
     {
-        var document = (await Http.ReadJsonAsync(await host.Anonymous().GetAsync("/openapi/v1.json"), HttpStatusCode.OK)).AsObject();
+        var document = (await Http.ReadJsonAsync(await host.AsReviewer().GetAsync("/openapi/v1.json"), HttpStatusCode.OK)).AsObject();
 
         var route = document["paths"]!["/api/v1/strategies/{strategyId}/markets/{marketId}"]!.AsObject();
         foreach (var verb in new[] { "put", "delete" })

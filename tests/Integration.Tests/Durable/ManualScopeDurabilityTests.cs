@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Polytraders.Grains;
 using Polytraders.Integration.Tests.Postgres;
 using Xunit.Abstractions;
 
@@ -24,6 +25,7 @@ public sealed class ManualScopeDurabilityTests(PostgresServer server, ITestOutpu
         await using (var first = await TestSilo.StartAsync(settings, output))
         {
             using var http = Client(first);
+            await Eventually.Get(() => first.Grains.GetGrain<IPortfolioGrain>("PORT-001").GetState(), "PORT-001 seeded by the replay service");
             Assert.Equal(HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/v1/portfolios/PORT-001/strategies", launch)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.PutAsync($"/api/v1/strategies/momentum-crypto-1/markets/{Eth}", null)).StatusCode);
         }
