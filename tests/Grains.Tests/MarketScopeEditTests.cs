@@ -165,25 +165,7 @@ public sealed class MarketScopeEditTests(SpineCluster spine) : IClassFixture<Spi
 
     private async Task Launch(string strategyId, string portfolioId, MarketScope scope)
     {
-        var launched = await spine.Grains.GetGrain<IPortfolioGrain>(portfolioId).Launch(new StrategyLaunch
-        {
-            StrategyId = strategyId,
-            Family = StrategyLaunchFamily.Momentum,
-            Version = "1.0.0",
-            Parameters = new MomentumParameters
-            {
-                FastLookback = 12,
-                SlowLookback = 48,
-                EntryThreshold = 0.35m,
-                ExitThreshold = -0.1m,
-                TakeProfit = 0.08m,
-                MaxHoldingMinutes = 1440,
-                OrderSize = 100m,
-            },
-            MarketScope = scope,
-            PortfolioId = portfolioId,
-            Mode = LaunchMode.Paper,
-        }, "alice");
+        var launched = await spine.Grains.GetGrain<IPortfolioGrain>(portfolioId).Launch(SpineLaunches.Momentum(strategyId, portfolioId, scope), "alice");
         Assert.True(launched.Succeeded, launched.Detail);
     }
 }

@@ -12,7 +12,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     [Fact]
     public async Task a_cluster_launch_on_port_001_runs_the_whole_flow_in_order_and_the_chain_verifies()
     {
-        var launch = Launch("momentum-spine-1", "PORT-001", new MarketScope { Mode = ScopeMode.Cluster, ClusterId = "crypto" });
+        var launch = SpineLaunches.Momentum("momentum-spine-1", "PORT-001", new MarketScope { Mode = ScopeMode.Cluster, ClusterId = "crypto" });
 
         var launched = await spine.Grains.GetGrain<IPortfolioGrain>("PORT-001").Launch(launch, "alice");
         Assert.True(launched.Succeeded, launched.Detail);
@@ -47,8 +47,8 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     public async Task a_second_strategy_on_a_bound_portfolio_is_refused()
     {
         var portfolio = await NewPortfolio("PORT-110");
-        var first = await portfolio.Launch(Launch("momentum-spine-2", "PORT-110", Manual(0)), "alice");
-        var second = await portfolio.Launch(Launch("momentum-spine-3", "PORT-110", Manual(1)), "alice");
+        var first = await portfolio.Launch(SpineLaunches.Momentum("momentum-spine-2", "PORT-110", Manual(0)), "alice");
+        var second = await portfolio.Launch(SpineLaunches.Momentum("momentum-spine-3", "PORT-110", Manual(1)), "alice");
 
         Assert.True(first.Succeeded, first.Detail);
         Assert.Equal(ReasonCodes.StratPortfolioAlreadyBound, second.ReasonCode);
@@ -59,7 +59,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     {
         await NewPortfolio("PORT-120");
         var strategy = spine.Grains.GetGrain<IStrategyGrain>("momentum-spine-4");
-        await spine.Grains.GetGrain<IPortfolioGrain>("PORT-120").Launch(Launch("momentum-spine-4", "PORT-120", new MarketScope { Mode = ScopeMode.Cluster, ClusterId = "politics" }), "alice");
+        await spine.Grains.GetGrain<IPortfolioGrain>("PORT-120").Launch(SpineLaunches.Momentum("momentum-spine-4", "PORT-120", new MarketScope { Mode = ScopeMode.Cluster, ClusterId = "politics" }), "alice");
         var removed = spine.Replay.Clusters.Single(c => c.ClusterId == "politics").MarketIds[0];
 
         await spine.Grains.GetGrain<IClusterGrain>("politics").RemoveMarket(removed, "operator:alice");
@@ -92,7 +92,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     {
         var from = await NewPortfolio("PORT-130");
         var to = await NewPortfolio("PORT-131");
-        var launch = Launch("momentum-spine-5", "PORT-130", Manual(2));
+        var launch = SpineLaunches.Momentum("momentum-spine-5", "PORT-130", Manual(2));
         var first = await from.Launch(launch, "alice");
 
         var stopped = await from.Stop("momentum-spine-5", "alice", "relaunch onto PORT-131");
@@ -122,7 +122,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
     {
         await NewPortfolio("PORT-140");
         var market = spine.Replay.Markets[5];
-        await spine.Grains.GetGrain<IPortfolioGrain>("PORT-140").Launch(Launch("momentum-spine-6", "PORT-140", Manual(5)), "alice");
+        await spine.Grains.GetGrain<IPortfolioGrain>("PORT-140").Launch(SpineLaunches.Momentum("momentum-spine-6", "PORT-140", Manual(5)), "alice");
         var replay = new PriceReplay(spine.Grains, spine.Replay);
         await replay.PublishAsync(new PricePoint(DateTimeOffset.UtcNow, market.Outcomes[0].TokenId, 0.61m));
 
@@ -161,24 +161,4 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
 
     private MarketScope Manual(int index) =>
         new() { Mode = ScopeMode.Manual, MarketIds = [spine.Replay.Markets[index].MarketId] };
-
-    private static StrategyLaunch Launch(string strategyId, string portfolioId, MarketScope scope) => new()
-    {
-        StrategyId = strategyId,
-        Family = StrategyLaunchFamily.Momentum,
-        Version = "1.0.0",
-        Parameters = new MomentumParameters
-        {
-            FastLookback = 12,
-            SlowLookback = 48,
-            EntryThreshold = 0.35m,
-            ExitThreshold = -0.1m,
-            TakeProfit = 0.08m,
-            MaxHoldingMinutes = 1440,
-            OrderSize = 100m,
-        },
-        MarketScope = scope,
-        PortfolioId = portfolioId,
-        Mode = LaunchMode.Paper,
-    };
 }

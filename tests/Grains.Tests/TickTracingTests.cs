@@ -54,15 +54,9 @@ public sealed class TickTracingTests : IAsyncLifetime
     public async Task a_signal_s_audit_append_is_in_the_trace_of_the_decision_that_caused_it()
     {
         var grains = _cluster.Client;
-        var launch = new StrategyLaunch
+        var launch = SpineLaunches.Momentum("momentum-traced-1", "PORT-001", new MarketScope { Mode = ScopeMode.Manual, MarketIds = ["0x5acadb52ea02aa987de72018ef523d80d5c17cca826575ffd570f50902ab33ae"] }) with
         {
-            StrategyId = "momentum-traced-1",
-            Family = StrategyLaunchFamily.Momentum,
-            Version = "1.0.0",
             Parameters = new MomentumParameters { FastLookback = 3, SlowLookback = 6, EntryThreshold = 0.3m, ExitThreshold = -0.1m, TakeProfit = 0.05m, MaxHoldingMinutes = 240, OrderSize = 50m },
-            MarketScope = new MarketScope { Mode = ScopeMode.Manual, MarketIds = ["0x5acadb52ea02aa987de72018ef523d80d5c17cca826575ffd570f50902ab33ae"] },
-            PortfolioId = "PORT-001",
-            Mode = LaunchMode.Paper,
         };
         var launched = await grains.GetGrain<IPortfolioGrain>("PORT-001").Launch(launch, "alice");
         Assert.True(launched.Succeeded, launched.Detail);
