@@ -28,7 +28,7 @@ public static class TelemetryExtensions
     {
         services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.Section));
         var otlp = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.OtlpEndpoint;
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("polytraders"))
             .WithMetrics(metrics =>
             {
@@ -37,15 +37,18 @@ public static class TelemetryExtensions
                 {
                     metrics.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(GrainTracing.SourceName).AddSource(OrleansSources).AddAspNetCoreInstrumentation();
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
-                }
             });
+        if (otlp is not null)
+        {
+            // Only with somewhere to send them: a recorded span per tick and per grain call costs the hot path
+            // allocations that nobody would read.
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(GrainTracing.SourceName)
+                .AddSource(OrleansSources)
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter(exporter => exporter.Endpoint = otlp));
+        }
+
         return services;
     }
 
