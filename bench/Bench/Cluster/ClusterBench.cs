@@ -130,7 +130,7 @@ internal static class ClusterBench
 
     private static DeliveryRate Printed(DeliveryRate rate, TextWriter output)
     {
-        output.WriteLine($"  {rate.Name}: {rate.Deliveries:N0} deliveries of {rate.Ticks:N0} ticks in {rate.Elapsed.TotalSeconds:N1} s = {rate.DeliveriesPerSecond:N0}/s on {rate.Cores:0.0} cores; GC paused {rate.GcPauseShare:P0}, heap {rate.HeapBytes / (1024 * 1024):N0} MB");
+        output.WriteLine($"  {rate.Name}: {rate.Deliveries:N0} deliveries of {rate.Ticks:N0} ticks in {rate.Elapsed.TotalSeconds:N1} s = {rate.DeliveriesPerSecond:N0}/s on {rate.Cores:0.0} cores; {rate.CpuMicrosecondsPerDelivery:N1} µs cpu and {rate.AllocatedBytesPerDelivery:N0} B allocated per delivery; GC paused {rate.GcPauseShare:P0}, heap {rate.HeapBytes / (1024 * 1024):N0} MB");
         return rate;
     }
 }

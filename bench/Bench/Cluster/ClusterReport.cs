@@ -88,6 +88,7 @@ internal sealed class ClusterReport(ClusterBenchOptions options, DateTimeOffset 
                 var ratio = trading.Rate.DeliveriesPerSecond / raw.DeliveriesPerSecond;
                 _rows.Add(new Row("tick path, trading tape", Deliveries(trading.Rate), Cores(trading.Rate.Cores), Ratio(ratio, "of raw stream"), Target(ratio, TradingTarget, Invariant($">= {TradingTarget:0.00}"))));
                 _notes.Add($"trading tape: {trading.Activity}");
+                _notes.Add(Invariant($"trading tape, cpu per delivery (holds on a busy machine where rates do not): {trading.Rate.CpuMicrosecondsPerDelivery:N1} µs against the raw stream's {raw.CpuMicrosecondsPerDelivery:N1} µs = {raw.CpuMicrosecondsPerDelivery / trading.Rate.CpuMicrosecondsPerDelivery:0.00} of raw; {trading.Rate.AllocatedBytesPerDelivery:N0} B against {raw.AllocatedBytesPerDelivery:N0} B allocated"));
             }
 
             if (OrderHeavy is { } heavy)

@@ -30,6 +30,7 @@ internal sealed class TapeDriver(TickScenario scenario, Func<int, PriceUpdate, T
         var published = new Task[markets.Count];
         var cpu = CpuMeter.Start();
         var paused = GC.GetTotalPauseDuration();
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         for (var r = 0; r < rounds; r++)
         {
@@ -50,6 +51,7 @@ internal sealed class TapeDriver(TickScenario scenario, Func<int, PriceUpdate, T
         clock.Stop();
         var cores = cpu.Cores();
         var pause = GC.GetTotalPauseDuration() - paused;
+        var allocations = GC.GetTotalAllocatedBytes() - allocated;
         _nextRound += rounds;
         if (delivered() - baseline > expected)
         {
@@ -57,6 +59,6 @@ internal sealed class TapeDriver(TickScenario scenario, Func<int, PriceUpdate, T
             throw new BenchFailure($"{name}: {delivered() - baseline:N0} deliveries counted for {expected:N0} published; the delivery count is off");
         }
 
-        return new DeliveryRate(name, (long)rounds * markets.Count, expected, clock.Elapsed, cores, pause, GC.GetGCMemoryInfo().HeapSizeBytes);
+        return new DeliveryRate(name, (long)rounds * markets.Count, expected, clock.Elapsed, cores, pause, GC.GetGCMemoryInfo().HeapSizeBytes, allocations);
     }
 }
