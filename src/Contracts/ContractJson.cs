@@ -31,6 +31,21 @@ public static class ContractJson
         writer.Flush();
     }
 
+    /// <summary>
+    /// The same bytes as <see cref="SerializeTo{T}"/> for an envelope, written by compile-time generated code: what the
+    /// audit chain hashes on every decision.
+    /// </summary>
+    public static void SerializeEnvelopeTo(IBufferWriter<byte> buffer, AuditEnvelope envelope)
+    {
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        JsonSerializer.Serialize(writer, envelope, ContractJsonContext.Default.AuditEnvelope);
+        writer.Flush();
+    }
+
+    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+        JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
 }

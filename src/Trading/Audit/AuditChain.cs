@@ -35,7 +35,7 @@ public static class AuditChain
     {
         var canonical = t_canonical ??= new ArrayBufferWriter<byte>(CanonicalCapacity);
         canonical.ResetWrittenCount();
-        ContractJson.SerializeTo(canonical, unsealed);
+        ContractJson.SerializeEnvelopeTo(canonical, unsealed);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(canonical.WrittenSpan, digest);
         return Convert.ToHexStringLower(digest);
