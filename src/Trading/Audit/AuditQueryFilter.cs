@@ -6,11 +6,17 @@ namespace Polytraders.Trading.Audit;
 public static class AuditQueryFilter
 {
     public static bool Matches(AuditQuery query, AuditEnvelope envelope) =>
-        (query.PortfolioId is null || envelope.PortfolioId == query.PortfolioId)
-        && (query.StrategyId is null || envelope.StrategyId == query.StrategyId)
-        && (query.LaunchId is null || envelope.LaunchId == query.LaunchId)
-        && (query.ReasonCode is null || envelope.ReasonCode == query.ReasonCode)
-        && (query.Since is null || envelope.OccurredAt >= query.Since)
-        && (query.Until is null || envelope.OccurredAt < query.Until)
-        && envelope.Badge is null;
+        Matches(query, new AuditQueryFields(envelope.PortfolioId, envelope.StrategyId, envelope.LaunchId, envelope.ReasonCode, envelope.OccurredAt, envelope.Badge is not null));
+
+    public static bool Matches(AuditQuery query, in AuditQueryFields fields) =>
+        (query.PortfolioId is null || fields.PortfolioId == query.PortfolioId)
+        && (query.StrategyId is null || fields.StrategyId == query.StrategyId)
+        && (query.LaunchId is null || fields.LaunchId == query.LaunchId)
+        && (query.ReasonCode is null || fields.ReasonCode == query.ReasonCode)
+        && (query.Since is null || fields.OccurredAt >= query.Since)
+        && (query.Until is null || fields.OccurredAt < query.Until)
+        && !fields.Badged;
 }
+
+/// <summary>What a reviewer query filters an envelope on, kept apart from it by a store that keeps envelopes as bytes.</summary>
+public readonly record struct AuditQueryFields(string PortfolioId, string? StrategyId, string? LaunchId, string ReasonCode, DateTimeOffset OccurredAt, bool Badged);
