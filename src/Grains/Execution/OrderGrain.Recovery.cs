@@ -117,7 +117,7 @@ public sealed partial class OrderGrain
 
         if (!record.AwaitsVenue)
         {
-            await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Finished(ClientOrderId);
+            await _execution.Get(GrainFactory, IExecutionGrain.Key).Finished(ClientOrderId);
         }
 
         if (record.IsPending)
@@ -133,7 +133,7 @@ public sealed partial class OrderGrain
 
         // Done: risk drops what it still holds for the order (its reservation, its booked fill ids). Every fill of it
         // was delivered before this point, and none is delivered again.
-        await GrainFactory.GetGrain<IRiskGrain>(record.Intent.PortfolioId).ReleaseOrder(ClientOrderId);
+        await _risk.Get(GrainFactory, record.Intent.PortfolioId).ReleaseOrder(ClientOrderId);
         _retry?.Dispose();
         _retry = null;
         if (deployment.DurableStorage)

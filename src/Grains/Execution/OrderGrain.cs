@@ -35,8 +35,16 @@ public sealed partial class OrderGrain(
     /// <summary>The fill id suffix of a venue answer's aggregate of several trades (ClobVenue: "{order hash}:post").</summary>
     private const string AggregateFillSuffix = ":post";
 
+    private readonly GrainReferenceCache<IRiskGrain> _risk = new();
+    private readonly GrainReferenceCache<IStrategyGrain> _strategy = new();
+    private readonly GrainReferenceCache<IAuditTrailGrain> _auditTrail = new();
+    private readonly GrainReferenceCache<IMarketGrain> _market = new();
+    private readonly GrainReferenceCache<IExecutionGrain> _execution = new();
+
     /// <summary>Set when this activation placed the order and has not yet submitted it: its first submission is not a recovery.</summary>
     private bool _placedHere;
+
+    private IOrderGrain? _self;
 
     private string ClientOrderId => this.GetPrimaryKeyString();
 
@@ -57,10 +65,10 @@ public sealed partial class OrderGrain(
         // Nothing is recorded until signing answered: a call that throws (a key that cannot be opened) leaves the client
         // order id free, and risk sends the intent again, which signs to the same order.
         var record = new ExecutionRecord { Intent = approved, Context = context, Status = ExecutionStatus.Submitting, AcceptedAt = time.GetUtcNow() };
-        var market = await GrainFactory.GetGrain<IMarketGrain>(approved.MarketId).GetState();
+        var market = await _market.Get(GrainFactory, approved.MarketId).GetState();
         var signature = market is null
             ? OrderSignature.Refused(ReasonCodes.StratUnknownMarket, $"market {approved.MarketId} is not configured")
-            : await GrainFactory.GetGrain<IExecutionGrain>(IExecutionGrain.Key).Sign(approved, context, market.Market);
+            : await _execution.Get(GrainFactory, IExecutionGrain.Key).Sign(approved, context, market.Market);
         state.State.Record = record;
         if (signature.Order is not { } order)
         {
@@ -75,7 +83,7 @@ public sealed partial class OrderGrain(
         await KeepAwakeAsync();
         await Deliver(record, persist: false);
         _placedHere = true;
-        await this.AsReference<IOrderGrain>().Continue();
+        await (_self ??= this.AsReference<IOrderGrain>()).Continue();
         return CommandResult.Done(order.OrderHash);
     }
 
@@ -146,7 +154,7 @@ public sealed partial class OrderGrain(
 
     private async Task<VenueAnswer> Submit(ExecutionRecord record)
     {
-        var market = await GrainFactory.GetGrain<IMarketGrain>(record.Intent.MarketId).GetState();
+        var market = await _market.Get(GrainFactory, record.Intent.MarketId).GetState();
         if (market is null)
         {
             return VenueAnswer.Refused(ReasonCodes.StratUnknownMarket, $"market {record.Intent.MarketId} is not configured");
@@ -271,15 +279,15 @@ public sealed partial class OrderGrain(
 
         foreach (var failed in record.Unreversed)
         {
-            await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).OnFillReversed(failed);
-            await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFillReversed(failed);
+            await _risk.Get(GrainFactory, intent.PortfolioId).OnFillReversed(failed);
+            await _strategy.Get(GrainFactory, intent.StrategyId).OnFillReversed(failed);
         }
 
         // Risk's reservation is released by SettledAsync, once this delivery is written: risk wakes the orders it still
         // holds after a restart, so it must not forget one whose delivery a crash could leave unfinished.
         if (record.NotifyPending && record.OutcomeCode is { } code)
         {
-            await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnIntentRejected(intent.ClientOrderId, code);
+            await _strategy.Get(GrainFactory, intent.StrategyId).OnIntentRejected(intent.ClientOrderId, code);
         }
 
         record.Outbox.Clear();
@@ -301,8 +309,8 @@ public sealed partial class OrderGrain(
     /// </summary>
     private async Task Report(OrderIntent intent, Fill fill)
     {
-        await GrainFactory.GetGrain<IRiskGrain>(intent.PortfolioId).OnFill(fill);
-        await GrainFactory.GetGrain<IStrategyGrain>(intent.StrategyId).OnFill(fill);
+        await _risk.Get(GrainFactory, intent.PortfolioId).OnFill(fill);
+        await _strategy.Get(GrainFactory, intent.StrategyId).OnFill(fill);
     }
 
     private PlannedEnvelope Plan(string reasonCode, AuditPayload payload)
@@ -315,7 +323,7 @@ public sealed partial class OrderGrain(
     private static AuditPayload Refusal(OrderIntent intent, string detail) => new() { Kind = AuditPayloadKind.OrderFailed, Intent = intent, Detail = detail };
 
     private Task<AuditEnvelope> Audit(AuditContext context, PlannedEnvelope planned) =>
-        GrainFactory.GetGrain<IAuditTrailGrain>(context.PortfolioId)
+        _auditTrail.Get(GrainFactory, context.PortfolioId)
             .Append(context.Draft(planned.ReasonCode, Actor, planned.Payload, planned.OccurredAt) with { EnvelopeId = planned.EnvelopeId });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {ClientOrderId}: {Fills} fill(s) on {Venue}")]

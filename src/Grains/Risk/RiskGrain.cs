@@ -47,6 +47,10 @@ public sealed partial class RiskGrain(
     private SerialWriter? _writer;
     private DateTimeOffset _saturatedUntil;
 
+    private readonly GrainReferenceCache<IAuditTrailGrain> _auditTrail = new();
+    private readonly GrainReferenceCache<IStrategyGrain> _strategy = new();
+    private readonly GrainReferenceCache<IMarketGrain> _market = new();
+
     private SerialWriter Writer => _writer ??= new SerialWriter(() => state.WriteStateAsync(), time, DeliveryFailed);
 
     private TurnOutbox<RiskStep> Outbox => _outbox ??= new TurnOutbox<RiskStep>(
@@ -127,7 +131,7 @@ public sealed partial class RiskGrain(
 
         state.State.LastContext = context;
         var engine = Engine();
-        var market = await GrainFactory.GetGrain<IMarketGrain>(intent.MarketId).GetState();
+        var market = await _market.Get(GrainFactory, intent.MarketId).GetState();
         if (engine is null || market is null)
         {
             Decide(context, RiskDecision.Reject(intent, ReasonCodes.RiskUnknownMarket, engine is null ? "the Portfolio has no risk configuration" : $"market {intent.MarketId} is not configured"));
@@ -152,7 +156,7 @@ public sealed partial class RiskGrain(
     /// </summary>
     public async Task OnFill(Fill fill)
     {
-        if (Engine() is not { } engine || await GrainFactory.GetGrain<IMarketGrain>(fill.MarketId).GetState() is not { } market)
+        if (Engine() is not { } engine || await _market.Get(GrainFactory, fill.MarketId).GetState() is not { } market)
         {
             LogFillWithoutBook(this.GetPrimaryKeyString(), fill.FillId);
             return;
@@ -171,7 +175,7 @@ public sealed partial class RiskGrain(
 
     public async Task OnFillReversed(Fill fill)
     {
-        if (Engine() is not { } engine || await GrainFactory.GetGrain<IMarketGrain>(fill.MarketId).GetState() is not { } market)
+        if (Engine() is not { } engine || await _market.Get(GrainFactory, fill.MarketId).GetState() is not { } market)
         {
             LogFillWithoutBook(this.GetPrimaryKeyString(), fill.FillId);
             return;
@@ -278,7 +282,7 @@ public sealed partial class RiskGrain(
             // Saturation() refuses an intent to approve before the outbox fills, so only a rejection gets here, while
             // deliveries fail (the audit store is down): the Strategy still hears it, the trail cannot.
             LogOutboxFull(this.GetPrimaryKeyString(), decision.Original.ClientOrderId, decision.ReasonCode);
-            _ = GrainFactory.GetGrain<IStrategyGrain>(decision.Original.StrategyId).OnIntentRejected(decision.Original.ClientOrderId, decision.ReasonCode);
+            _ = _strategy.Get(GrainFactory, decision.Original.StrategyId).OnIntentRejected(decision.Original.ClientOrderId, decision.ReasonCode);
         }
     }
 
@@ -289,18 +293,18 @@ public sealed partial class RiskGrain(
     private async Task DeliverAsync(IReadOnlyList<RiskStep> batch)
     {
         await Writer.WriteAsync();
-        await GrainFactory.GetGrain<IAuditTrailGrain>(this.GetPrimaryKeyString()).AppendBatch([.. batch.Select(s => s.Envelope)]);
+        await _auditTrail.Get(GrainFactory, this.GetPrimaryKeyString()).AppendBatch([.. batch.Select(s => s.Envelope)]);
         foreach (var step in batch)
         {
             if (step.Rejected is { } rejected)
             {
-                await GrainFactory.GetGrain<IStrategyGrain>(rejected.Original.StrategyId).OnIntentRejected(rejected.Original.ClientOrderId, rejected.ReasonCode);
+                await _strategy.Get(GrainFactory, rejected.Original.StrategyId).OnIntentRejected(rejected.Original.ClientOrderId, rejected.ReasonCode);
             }
         }
 
         foreach (var decided in batch.Select(s => s.Approved).OfType<OrderIntent>().GroupBy(i => i.StrategyId, StringComparer.Ordinal))
         {
-            await GrainFactory.GetGrain<IStrategyGrain>(decided.Key).OnIntentsDecided([.. decided.Select(i => i.ClientOrderId)]);
+            await _strategy.Get(GrainFactory, decided.Key).OnIntentsDecided([.. decided.Select(i => i.ClientOrderId)]);
         }
 
         var placed = batch.Where(s => s.Approved is not null).ToList();
@@ -380,7 +384,7 @@ public sealed partial class RiskGrain(
 
         try
         {
-            await GrainFactory.GetGrain<IAuditTrailGrain>(this.GetPrimaryKeyString()).AppendBatch([.. pending.Select(p => p.Approval)]);
+            await _auditTrail.Get(GrainFactory, this.GetPrimaryKeyString()).AppendBatch([.. pending.Select(p => p.Approval)]);
             var answers = await Task.WhenAll(pending.Select(p => GrainFactory.GetGrain<IOrderGrain>(p.Intent.ClientOrderId).Place(p.Intent, p.Context)));
             await AcknowledgeAsync([.. pending.Select(p => p.Intent)], answers);
         }
@@ -399,7 +403,7 @@ public sealed partial class RiskGrain(
 
         var context = state.State.LastContext ?? new AuditContext(config.TenantId, config.PortfolioId, null, null, AuditEnvelopeMode.Paper, config.BuilderCode);
         var detail = $"{transition.From} -> {transition.To}, kill switch {(transition.KillSwitch ? "on" : "off")}: {transition.Reason}";
-        await GrainFactory.GetGrain<IAuditTrailGrain>(config.PortfolioId)
+        await _auditTrail.Get(GrainFactory, config.PortfolioId)
             .Append(context.Draft(transition.ReasonCode, actor, new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = detail }, time.GetUtcNow()));
         LogTransition(config.PortfolioId, detail, actor);
     }
