@@ -194,9 +194,12 @@ internal sealed partial class CaseRun(ConformanceCase definition, ServiceClient 
         if (body is JsonObject document)
         {
             document.Remove(BadFixtureCases.WhyBad);
-            foreach (var (name, value) in request.Set ?? [])
+            foreach (var (member, value) in request.Set ?? [])
             {
-                document[name] = value?.DeepClone();
+                var segments = member.Split('.');
+                var parent = segments[..^1].Aggregate(document, (node, name) => node[name] as JsonObject
+                    ?? throw new InvalidDataException($"{definition.Name}: set {member}: the body has no object at {name}"));
+                parent[segments[^1]] = value?.DeepClone();
             }
         }
 

@@ -26,7 +26,7 @@ public sealed record CaseStep
 
 /// <summary>
 /// A request: <c>as</c> operator, reviewer or anonymous; the body is a fixture read by path (<c>body</c>) with
-/// top-level members replaced (<c>set</c>), or inline <c>json</c>. Paths and values may name saved values as <c>{name}</c>.
+/// members replaced by dotted path (<c>set</c>, e.g. <c>parameters.order_size</c>), or inline <c>json</c>. Paths and values may name saved values as <c>{name}</c>.
 /// </summary>
 public sealed record RequestSpec
 {
