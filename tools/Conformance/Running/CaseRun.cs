@@ -18,6 +18,11 @@ internal sealed partial class CaseRun(ConformanceCase definition, ServiceClient 
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (definition.Prices is { } prices && !File.Exists(Path.Combine(options.SuiteRoot, prices)))
+        {
+            throw new CaseFailedException($"the case declares the price path {prices}, which the suite does not hold");
+        }
+
         // Each chain the case reads is measured first, so what it expects must be appended during the case.
         foreach (var audit in definition.Steps.Select(s => s.Audit).OfType<AuditExpectation>().Where(a => !a.Chain.Contains('{', StringComparison.Ordinal)).DistinctBy(a => a.Chain))
         {
@@ -190,7 +195,12 @@ internal sealed partial class CaseRun(ConformanceCase definition, ServiceClient 
 
     private string? Body(RequestSpec request)
     {
-        JsonNode? body = request.Body is { } path ? CaseJson.ReadNode(Path.Combine(options.SuiteRoot, path)) : request.Json?.DeepClone();
+        if (request.Body is not { } path)
+        {
+            return null;
+        }
+
+        var body = CaseJson.ReadNode(Path.Combine(options.SuiteRoot, path));
         if (body is JsonObject document)
         {
             document.Remove(BadFixtureCases.WhyBad);
@@ -203,7 +213,7 @@ internal sealed partial class CaseRun(ConformanceCase definition, ServiceClient 
             }
         }
 
-        return body is null ? null : Substitute(body).ToJsonString();
+        return Substitute(body).ToJsonString();
     }
 
     private JsonNode Substitute(JsonNode node) => node switch

@@ -26,7 +26,8 @@ public sealed record CaseStep
 
 /// <summary>
 /// A request: <c>as</c> operator, reviewer or anonymous; the body is a fixture read by path (<c>body</c>) with
-/// members replaced by dotted path (<c>set</c>, e.g. <c>parameters.order_size</c>), or inline <c>json</c>. Paths and values may name saved values as <c>{name}</c>.
+/// members replaced by dotted path (<c>set</c>, e.g. <c>parameters.order_size</c>). Paths and values may name saved
+/// values as <c>{name}</c>.
 /// </summary>
 public sealed record RequestSpec
 {
@@ -39,8 +40,6 @@ public sealed record RequestSpec
     public string? Body { get; init; }
 
     public JsonObject? Set { get; init; }
-
-    public JsonNode? Json { get; init; }
 }
 
 /// <summary>
