@@ -19,5 +19,16 @@ public sealed class ReplayOptions
 
     public bool Loop { get; set; } = true;
 
-    public string FullDirectory => Path.IsPathRooted(Directory) ? Directory : Path.Combine(AppContext.BaseDirectory, Directory);
+    /// <summary>
+    /// A price file replayed instead of the folder's prices.csv, on the folder's markets (the conformance profile
+    /// replays conformance/prices/*.csv, so a service under test sees the price path a case declares); relative paths
+    /// start at the binaries.
+    /// </summary>
+    public string? Prices { get; set; }
+
+    public string FullDirectory => Beside(Directory);
+
+    public string? FullPrices => Prices is null ? null : Beside(Prices);
+
+    private static string Beside(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

@@ -34,6 +34,11 @@ public sealed partial class ReplayService(IGrainFactory grains, IOptions<ReplayO
 
         // A data set that cannot be read is a configuration error: it stops the start like any other.
         var data = await ReplayData.LoadAsync(settings.FullDirectory, ReplayTimeline.FirstMinuteOf(run), stoppingToken);
+        if (settings.FullPrices is { } prices)
+        {
+            data = data with { PricesPath = File.Exists(prices) ? prices : throw new FileNotFoundException($"Replay:Prices names no file: {prices}", prices) };
+        }
+
         var timeline = await ReplayTimeline.MeasureAsync(data.PricesPath, stoppingToken);
         await retry.RunAsync("Replay seeding", settings.Directory, _ => ReplaySeeder.SeedAsync(grains, data), stoppingToken);
         LogSeeded(data.Markets.Count, data.Clusters.Count, data.Portfolios.Count);

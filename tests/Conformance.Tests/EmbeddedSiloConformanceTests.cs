@@ -1,0 +1,34 @@
+using Xunit.Abstractions;
+
+namespace Polytraders.Conformance.Tests;
+
+/// <summary>The whole suite against the embedded silo: every flow case and one case per bad body fixture.</summary>
+[Collection(WithEmbeddedSilo.Name)]
+public sealed class EmbeddedSiloConformanceTests(EmbeddedSiloService service, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task the_embedded_silo_passes_every_conformance_case()
+    {
+        using var lines = new StringWriter();
+
+        var result = await service.RunSuiteAsync(only: null, lines);
+
+        output.WriteLine(lines.ToString());
+        Assert.True(result.Failed == 0, lines.ToString());
+        Assert.Contains(result.Cases, c => c.Name == "momentum-entry-reshape-exit");
+    }
+
+    [Fact]
+    public void every_bad_fixture_of_every_body_schema_is_a_case()
+    {
+        var cases = ConformanceSuite.Load(service.SuiteRoot).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        string[] bodySchemas = ["StrategyLaunch", "RelaunchRequest", "TradingStateChange", "BacktestRequest", "WatchlistCreate", "WatchlistRename"];
+
+        foreach (var schema in bodySchemas)
+        {
+            var fixtures = Directory.GetFiles(Path.Combine(service.SuiteRoot, "fixtures", "bad", schema), "*.json");
+            Assert.NotEmpty(fixtures);
+            Assert.All(fixtures, f => Assert.Contains($"bad/{schema}/{Path.GetFileNameWithoutExtension(f)}", cases));
+        }
+    }
+}
