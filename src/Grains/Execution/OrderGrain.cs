@@ -46,6 +46,9 @@ public sealed partial class OrderGrain(
 
     private IOrderGrain? _self;
 
+    /// <summary>The market as this activation signed against it: its submission, a turn later, needs it again.</summary>
+    private MarketState? _signedMarket;
+
     private string ClientOrderId => this.GetPrimaryKeyString();
 
     public async Task<CommandResult> Place(OrderIntent approved, AuditContext context)
@@ -65,7 +68,7 @@ public sealed partial class OrderGrain(
         // Nothing is recorded until signing answered: a call that throws (a key that cannot be opened) leaves the client
         // order id free, and risk sends the intent again, which signs to the same order.
         var record = new ExecutionRecord { Intent = approved, Context = context, Status = ExecutionStatus.Submitting, AcceptedAt = time.GetUtcNow() };
-        var market = await _market.Get(GrainFactory, approved.MarketId).GetState();
+        var market = _signedMarket = await _market.Get(GrainFactory, approved.MarketId).GetState();
         var signature = market is null
             ? OrderSignature.Refused(ReasonCodes.StratUnknownMarket, $"market {approved.MarketId} is not configured")
             : await _execution.Get(GrainFactory, IExecutionGrain.Key).Sign(approved, context, market.Market);
@@ -154,7 +157,7 @@ public sealed partial class OrderGrain(
 
     private async Task<VenueAnswer> Submit(ExecutionRecord record)
     {
-        var market = await _market.Get(GrainFactory, record.Intent.MarketId).GetState();
+        var market = _signedMarket ?? await _market.Get(GrainFactory, record.Intent.MarketId).GetState();
         if (market is null)
         {
             return VenueAnswer.Refused(ReasonCodes.StratUnknownMarket, $"market {record.Intent.MarketId} is not configured");
