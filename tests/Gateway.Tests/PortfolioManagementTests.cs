@@ -65,6 +65,10 @@ public sealed class PortfolioManagementTests(GatewayWithEmbeddedSilo host)
         Assert.Contains("cluster_caps[crypto].max_exposure: 1500 -> 800", detail, StringComparison.Ordinal);
         Assert.True((await Http.ReadJsonAsync(await alice.GetAsync($"/api/v1/audit/verify?portfolioId={id}"), HttpStatusCode.OK))["valid"]!.GetValue<bool>());
 
+        // Seeding the Portfolio again (as every silo start does) keeps the config the API gave it.
+        await host.Grains.GetGrain<IPortfolioGrain>(id).Seed(ContractJson.Deserialize<PortfolioConfig>(NewConfig(out _).ToJsonString()) with { PortfolioId = id });
+        Assert.Equal("Crypto sleeve (reduced)", (await host.Grains.GetGrain<IPortfolioGrain>(id).GetState())!.Config.Name);
+
         // The same config again changes nothing and adds no link.
         Assert.Equal(HttpStatusCode.OK, (await alice.PutAsync($"/api/v1/portfolios/{id}/config", Http.Json(config))).StatusCode);
         Assert.Equal(2, (await ChainAsync(alice, id)).Count);
