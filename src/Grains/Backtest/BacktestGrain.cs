@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 using Polytraders.Contracts;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Backtest;
-using Polytraders.Trading.Listing;
 using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Listing;
 
 namespace Polytraders.Grains.Backtest;
 
