@@ -110,6 +110,8 @@ public sealed class ListEndpointTests(GatewayWithEmbeddedSilo host)
         Assert.True(ids.IndexOf(second) < ids.IndexOf(first) && ids.IndexOf(second) >= 0, "the newer run is listed first");
         Assert.DoesNotContain(first, Ids(await PageAsync(alice, "/api/v1/backtests?status=failed&limit=100"), "backtest_id"));
         Assert.DoesNotContain(first, Ids(await PageAsync(host.As(GatewayHost.DaveKey), "/api/v1/backtests"), "backtest_id"));
+        var foreign = await Http.ReadProblemAsync(await host.As(GatewayHost.DaveKey).PostAsync("/api/v1/backtests", Http.Json(BacktestRequests.Sample())), HttpStatusCode.BadRequest);
+        Assert.Contains("TenantMismatch", foreign.ToJsonString(), StringComparison.Ordinal);
 
         var refused = await Http.ReadProblemAsync(await host.AsReviewer().GetAsync("/api/v1/backtests"), HttpStatusCode.Forbidden);
         Assert.Equal(ReasonCodes.SecForbiddenRole, Http.ReasonCode(refused));

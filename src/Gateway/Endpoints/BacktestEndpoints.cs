@@ -112,6 +112,12 @@ internal static partial class BacktestEndpoints
             return body.Problem!;
         }
 
+        // The run is listed for the Tenant of its Portfolio config: the caller's own.
+        if (CallerTenant.Refuses(user, request.Portfolio.TenantId, "#/portfolio/tenant_id") is { } foreign)
+        {
+            return foreign;
+        }
+
         var violations = new BacktestRequestRule().Check(request).ToList();
         if (violations.Count > 0)
         {

@@ -63,14 +63,9 @@ internal static class PortfolioManagementEndpoints
             return body.Problem!;
         }
 
-        var tenantId = GatewayClaims.TenantIdOf(user);
-        if (!string.Equals(config.TenantId, tenantId, StringComparison.Ordinal))
+        if (CallerTenant.Refuses(user, config.TenantId, "#/tenant_id") is { } foreign)
         {
-            return GatewayProblem.Result(GatewayProblem.ForInvalid(
-                ReasonCodes.GovInvalidRequest,
-                "TenantMismatch",
-                "#/tenant_id",
-                $"tenant_id '{config.TenantId}' is not the caller's Tenant ('{tenantId}')."));
+            return foreign;
         }
 
         var portfolio = grains.GetGrain<IPortfolioGrain>(config.PortfolioId);
