@@ -161,6 +161,7 @@ public static class GatewayExtensions
         app.MapPolytradersTelemetry();
         MarketEndpoints.Map(api);
         PortfolioEndpoints.Map(api);
+        PortfolioManagementEndpoints.Map(api);
         StrategyEndpoints.Map(api);
         AuditEndpoints.Map(api);
         ReasonCodeEndpoints.Map(api);

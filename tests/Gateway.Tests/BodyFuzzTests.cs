@@ -23,12 +23,14 @@ public sealed class BodyFuzzTests(BodyFuzzTests.Host host, ITestOutputHelper out
     private const int Cases = 480;
 
     /// <summary>The routes that read a body, with the contract each reads.</summary>
-    private static readonly (string Schema, Func<byte[], string> Path)[] Routes =
+    private static readonly (string Schema, HttpMethod Method, Func<byte[], string> Path)[] Routes =
     [
-        ("StrategyLaunch", body => $"/api/v1/portfolios/{PortfolioOf(body)}/strategies"),
-        ("RelaunchRequest", _ => "/api/v1/strategies/momentum-crypto-1/relaunch"),
-        ("BacktestRequest", _ => "/api/v1/backtests"),
-        ("TradingStateChange", _ => "/api/v1/portfolios/PORT-002/trading-state"),
+        ("StrategyLaunch", HttpMethod.Post, body => $"/api/v1/portfolios/{PortfolioOf(body)}/strategies"),
+        ("RelaunchRequest", HttpMethod.Post, _ => "/api/v1/strategies/momentum-crypto-1/relaunch"),
+        ("BacktestRequest", HttpMethod.Post, _ => "/api/v1/backtests"),
+        ("TradingStateChange", HttpMethod.Post, _ => "/api/v1/portfolios/PORT-002/trading-state"),
+        ("PortfolioConfig", HttpMethod.Post, _ => "/api/v1/portfolios"),
+        ("PortfolioConfig", HttpMethod.Put, body => $"/api/v1/portfolios/{PortfolioOf(body)}/config"),
     ];
 
     [Fact]
@@ -36,19 +38,19 @@ public sealed class BodyFuzzTests(BodyFuzzTests.Host host, ITestOutputHelper out
     {
         var random = new Random(Seed);
         var schemas = SchemaPlaces.Load(Path.Combine(AppContext.BaseDirectory, "schemas"));
-        var seeds = Routes.ToDictionary(
-            r => r.Schema,
-            r => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fuzz-seeds", r.Schema), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray());
+        var seeds = Routes.Select(r => r.Schema).Distinct(StringComparer.Ordinal).ToDictionary(
+            schema => schema,
+            schema => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fuzz-seeds", schema), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray());
         using var client = host.AsOperator();
         var statuses = new SortedDictionary<int, int>();
         var failures = new List<string>();
 
         for (var i = 0; i < Cases; i++)
         {
-            var (schema, pathOf) = Routes[i % Routes.Length];
+            var (schema, method, pathOf) = Routes[i % Routes.Length];
             var seed = seeds[schema][random.Next(seeds[schema].Length)];
             var (body, what) = Mutate(seed, schemas.Of(schema), random);
-            using var request = new HttpRequestMessage(HttpMethod.Post, pathOf(body)) { Content = new ByteArrayContent(body) };
+            using var request = new HttpRequestMessage(method, pathOf(body)) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = ContentTypes[random.Next(ContentTypes.Length)];
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Polytraders.Contracts;
 
 namespace Polytraders.Gateway.Tests;
@@ -45,6 +46,8 @@ public sealed class DocumentTests(GatewayWithoutGrains host)
         }
 
         var launch = paths["/api/v1/portfolios/{portfolioId}/strategies"]!["post"]!;
+        Assert.Equal(["operator"], Roles(launch));
+        Assert.Equal(["operator", "reviewer"], Roles(paths["/api/v1/portfolios/{portfolioId}"]!["get"]!));
         Assert.NotEmpty(launch["security"]!.AsArray());
         Assert.NotNull(launch["requestBody"]);
 
@@ -52,6 +55,36 @@ public sealed class DocumentTests(GatewayWithoutGrains host)
         Assert.Equal("text/html", report["200"]!["content"]!.AsObject().Select(c => c.Key).Single());
         Assert.True(report.ContainsKey("409"));
     }
+
+    [Fact]
+    public async Task the_managed_portfolio_and_list_routes_are_in_the_openapi_document_with_their_roles_and_bodies()
+    {
+        var document = (await Http.ReadJsonAsync(await host.AsReviewer().GetAsync("/openapi/v1.json"), HttpStatusCode.OK)).AsObject();
+        var paths = document["paths"]!.AsObject();
+
+        foreach (var (path, method, roles) in new[]
+                 {
+                     ("/api/v1/portfolios", "get", new[] { "operator", "reviewer" }),
+                     ("/api/v1/portfolios", "post", ["operator"]),
+                     ("/api/v1/portfolios/{portfolioId}/config", "put", ["operator"]),
+                     ("/api/v1/strategies", "get", ["operator", "reviewer"]),
+                     ("/api/v1/clusters", "get", ["operator", "reviewer"]),
+                     ("/api/v1/backtests", "get", ["operator"]),
+                 })
+        {
+            var operation = paths[path]?[method];
+            Assert.True(operation is not null, $"{method.ToUpperInvariant()} {path} is not in the OpenAPI document");
+            Assert.Equal(roles, Roles(operation!));
+            Assert.NotEmpty(operation!["security"]!.AsArray());
+        }
+
+        Assert.NotNull(paths["/api/v1/portfolios"]!["post"]!["requestBody"]);
+        Assert.NotNull(paths["/api/v1/portfolios/{portfolioId}/config"]!["put"]!["requestBody"]);
+        Assert.True(paths["/api/v1/portfolios/{portfolioId}/config"]!["put"]!["responses"]!.AsObject().ContainsKey("409"));
+    }
+
+    private static string[] Roles(JsonNode operation) =>
+        operation["x-polytraders-roles"]!.AsArray().Select(r => r!.GetValue<string>()).ToArray();
 
     [Fact]
     public async Task liveness_answers_without_the_cluster()

@@ -27,6 +27,9 @@ public abstract class GatewayHost : IAsyncLifetime
     public const string CarolKey = "test-operator-key-carol";
     public const string DaveKey = "test-operator-key-dave";
 
+    /// <summary>Dave's Tenant; every other key speaks for the default one, TEN-DESK.</summary>
+    public const string OtherTenant = "TEN-OTHER";
+
     private readonly string _scratch = Path.Combine(Path.GetTempPath(), "polytraders-gateway-tests", Guid.NewGuid().ToString("N"));
     private InProcessTestCluster? _cluster;
     private WebApplication? _app;
@@ -144,6 +147,7 @@ public abstract class GatewayHost : IAsyncLifetime
         [$"Gateway:ApiKeys:{CarolKey}:Role"] = "operator",
         [$"Gateway:ApiKeys:{DaveKey}:Operator"] = "dave",
         [$"Gateway:ApiKeys:{DaveKey}:Role"] = "operator",
+        [$"Gateway:ApiKeys:{DaveKey}:Tenant"] = OtherTenant,
         ["Signing:KeystorePath"] = Path.Combine(scratch, "dev-keystore.json"),
     };
 

@@ -32,6 +32,26 @@ public sealed class OptionsTests
         Assert.DoesNotContain(failure.Failures, f => key is not null && f.Contains(key, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Gateway:ApiKeys:test-operator-key-0001:Tenant", "desk", "Tenant 'desk'")]
+    [InlineData("Gateway:DefaultTenant", "TEN-", "DefaultTenant 'TEN-'")]
+    public async Task a_gateway_with_a_malformed_tenant_does_not_start(string setting, string value, string expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Gateway:ApiKeys:test-operator-key-0001:Operator"] = "alice",
+            ["Gateway:ApiKeys:test-operator-key-0001:Role"] = "operator",
+            [setting] = value,
+        };
+
+        await using var app = GatewayHost.BuildGateway(
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
+            services => services.AddSingleton<IGrainFactory>(_ => throw new InvalidOperationException("no cluster in this test")));
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        Assert.Contains(failure.Failures, f => f.Contains(expected, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task the_development_keys_are_valid()
     {

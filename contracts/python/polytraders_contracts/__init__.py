@@ -8,6 +8,7 @@ from .audit_context import AuditContext
 from .audit_envelope import AuditEnvelope, AuditPayload, AuditPayloadCause, AuditPayloadKind, RefusalCount
 from .audit_page import AuditPage
 from .audit_query import AuditQuery
+from .backtest_list import BacktestId, BacktestList, BacktestSummary, BacktestSummaryStatus
 from .backtest_metadata import BacktestMarketEvent, BacktestMarketEventKind, BacktestMetadata
 from .backtest_request import BacktestDataReference, BacktestFillModel, BacktestFillModelTiming, BacktestRequest, BacktestWindow
 from .backtest_results import BacktestDataWarning, BacktestEquityPoint, BacktestMarketResult, BacktestPayout, BacktestReasonCount, BacktestResults, BacktestTrade, BacktestTradeClose
@@ -17,6 +18,7 @@ from .bot_spec import BotClass, BotId, BotSpec, BotSpecSection, BotStatus, Conte
 from .bot_summary import BotSummary
 from .chain_verification import ChainVerification
 from .cluster import Cluster
+from .cluster_list import ClusterList
 from .command_result import CommandResult
 from .fill import Fill, FillStatus, FillVenue
 from .launch_accepted import LaunchAccepted
@@ -26,6 +28,7 @@ from .market_state import MarketState
 from .order import Order
 from .order_intent import OrderIntent, OrderIntentExitCause
 from .portfolio_config import PortfolioConfig, PortfolioConfigBaseCurrency, PortfolioConfigStatus
+from .portfolio_list import PortfolioList, PortfolioSummary, PortfolioSummaryStatus
 from .portfolio_state import LaunchRecord, PortfolioState, Position
 from .price_update import PriceUpdate, PriceUpdateMarketStatus, PriceUpdateSource
 from .reason_code_registry import ReasonCodeEntry, ReasonCodeEntryEmittedBy, ReasonCodeEntryFamily, ReasonCodeRegistry
@@ -33,6 +36,7 @@ from .relaunch_request import RelaunchRequest
 from .signal import Signal
 from .status_board import ClassBoard, ClassBoardRung, StatusBoard, StatusCount
 from .strategy_launch import MomentumParameters, StrategyLaunch, StrategyLaunchDomainPack, StrategyLaunchFamily
+from .strategy_list import StrategyList, StrategySummary, StrategySummaryStatus
 from .strategy_state import StrategyState, StrategyStateStatus
 from .tenant import Tenant, TenantStatus
 from .trading_state_change import TradingStateChange
@@ -59,6 +63,8 @@ __all__ = [
     "BacktestFailure",
     "BacktestFillModel",
     "BacktestFillModelTiming",
+    "BacktestId",
+    "BacktestList",
     "BacktestMarketEvent",
     "BacktestMarketEventKind",
     "BacktestMarketResult",
@@ -69,6 +75,8 @@ __all__ = [
     "BacktestResults",
     "BacktestRun",
     "BacktestRunStatus",
+    "BacktestSummary",
+    "BacktestSummaryStatus",
     "BacktestTrade",
     "BacktestTradeClose",
     "BacktestWindow",
@@ -88,6 +96,7 @@ __all__ = [
     "Cluster",
     "ClusterCap",
     "ClusterId",
+    "ClusterList",
     "CommandResult",
     "ContentHash",
     "Contract",
@@ -115,7 +124,10 @@ __all__ = [
     "PortfolioConfigBaseCurrency",
     "PortfolioConfigStatus",
     "PortfolioId",
+    "PortfolioList",
     "PortfolioState",
+    "PortfolioSummary",
+    "PortfolioSummaryStatus",
     "Position",
     "Price",
     "PriceUpdate",
@@ -144,8 +156,11 @@ __all__ = [
     "StrategyLaunch",
     "StrategyLaunchDomainPack",
     "StrategyLaunchFamily",
+    "StrategyList",
     "StrategyState",
     "StrategyStateStatus",
+    "StrategySummary",
+    "StrategySummaryStatus",
     "Tenant",
     "TenantId",
     "TenantStatus",

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 
 namespace Polytraders.Contracts;
 
-/// <summary>A Portfolio's configuration: who owns it, its pUSD bankroll and the limits risk enforces.</summary>
+/// <summary>A Portfolio's configuration: who owns it, its pUSD bankroll and the limits risk enforces. Operators create a Portfolio with it (POST /api/v1/portfolios, in their own Tenant) and replace it (PUT /api/v1/portfolios/{portfolio_id}/config); portfolio_id, tenant_id, base_currency and bankroll are fixed once the Portfolio exists (the bankroll opened its risk book, whose cash then moves only with fills): changing one is refused with GOV_PORTFOLIO_FIELD_IMMUTABLE. An accepted change applies from the next intent risk decides, a running Strategy's included; nothing already held or in flight is undone. A cap lowered below what the Portfolio already holds (max_position_per_market below a market's exposure, max_gross_exposure below the gross exposure, a cluster_caps max_exposure below its Cluster's exposure; exposure is the cost basis of positions plus buys in flight) is refused with RISK_CAP_BELOW_EXPOSURE naming the cap: honouring it would take selling, which only a Strategy or an operator decides. Creation and every accepted change are audited on the Portfolio's chain (GOV_PORTFOLIO_CREATED, GOV_PORTFOLIO_CONFIG_CHANGED).</summary>
 public sealed partial record PortfolioConfig
 {
     /// <summary>A Portfolio, e.g. PORT-001.</summary>

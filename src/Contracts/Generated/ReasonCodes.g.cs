@@ -214,6 +214,9 @@ public static partial class ReasonCodes
     /// <summary>Risk has no market rules for the intent's market.</summary>
     public const string RiskUnknownMarket = "RISK_UNKNOWN_MARKET";
 
+    /// <summary>A Portfolio config change refused: it lowers a cap (named in the detail) below what the Portfolio already holds; honouring it would take selling.</summary>
+    public const string RiskCapBelowExposure = "RISK_CAP_BELOW_EXPOSURE";
+
     /// <summary>The order was built and signed (EIP-712, CTF Exchange V2).</summary>
     public const string ExecOrderSigned = "EXEC_ORDER_SIGNED";
 
@@ -358,6 +361,21 @@ public static partial class ReasonCodes
     /// <summary>No registered Bot with that id.</summary>
     public const string GovUnknownBot = "GOV_UNKNOWN_BOT";
 
+    /// <summary>An operator created the Portfolio through the API; the first link of its chain, naming its config.</summary>
+    public const string GovPortfolioCreated = "GOV_PORTFOLIO_CREATED";
+
+    /// <summary>An operator replaced the Portfolio's config; the detail lists each field's old and new value.</summary>
+    public const string GovPortfolioConfigChanged = "GOV_PORTFOLIO_CONFIG_CHANGED";
+
+    /// <summary>A Portfolio with that id already exists; change its config instead.</summary>
+    public const string GovPortfolioExists = "GOV_PORTFOLIO_EXISTS";
+
+    /// <summary>A config change alters a field fixed at creation (portfolio_id, tenant_id, base_currency, bankroll).</summary>
+    public const string GovPortfolioFieldImmutable = "GOV_PORTFOLIO_FIELD_IMMUTABLE";
+
+    /// <summary>The Tenant already has as many Portfolios as one Tenant may (1000).</summary>
+    public const string GovTenantPortfolioLimit = "GOV_TENANT_PORTFOLIO_LIMIT";
+
     /// <summary>The registry as published by GET /api/v1/reason-codes.</summary>
     public static IReadOnlyList<ReasonCodeEntry> All { get; } =
     [
@@ -430,6 +448,7 @@ public static partial class ReasonCodes
         new() { Code = RiskInsufficientBalance, Family = ReasonCodeEntryFamily.Risk, Meaning = "The Portfolio's pUSD balance cannot pay for the order.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskNoPositionToSell, Family = ReasonCodeEntryFamily.Risk, Meaning = "A SELL intent exceeds the tokens the Portfolio holds.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
         new() { Code = RiskUnknownMarket, Family = ReasonCodeEntryFamily.Risk, Meaning = "Risk has no market rules for the intent's market.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Backtest] },
+        new() { Code = RiskCapBelowExposure, Family = ReasonCodeEntryFamily.Risk, Meaning = "A Portfolio config change refused: it lowers a cap (named in the detail) below what the Portfolio already holds; honouring it would take selling.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = ExecOrderSigned, Family = ReasonCodeEntryFamily.Exec, Meaning = "The order was built and signed (EIP-712, CTF Exchange V2).", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecOrderSubmitted, Family = ReasonCodeEntryFamily.Exec, Meaning = "The signed order was submitted to the venue.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = ExecOrderFilled, Family = ReasonCodeEntryFamily.Exec, Meaning = "The venue reported a fill.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
@@ -478,5 +497,10 @@ public static partial class ReasonCodes
         new() { Code = GovBotSpecNotPinned, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot spec has no pin in bots/registry.json, is pinned at another spec_version, or a pin has no spec file; the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
         new() { Code = GovBotSpecChangedWithoutVersion, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot spec's content hash differs from its pin at the same spec_version: specs are frozen for M2; the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
         new() { Code = GovUnknownBot, Family = ReasonCodeEntryFamily.Gov, Meaning = "No registered Bot with that id.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },
+        new() { Code = GovPortfolioCreated, Family = ReasonCodeEntryFamily.Gov, Meaning = "An operator created the Portfolio through the API; the first link of its chain, naming its config.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
+        new() { Code = GovPortfolioConfigChanged, Family = ReasonCodeEntryFamily.Gov, Meaning = "An operator replaced the Portfolio's config; the detail lists each field's old and new value.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
+        new() { Code = GovPortfolioExists, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Portfolio with that id already exists; change its config instead.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovPortfolioFieldImmutable, Family = ReasonCodeEntryFamily.Gov, Meaning = "A config change alters a field fixed at creation (portfolio_id, tenant_id, base_currency, bankroll).", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovTenantPortfolioLimit, Family = ReasonCodeEntryFamily.Gov, Meaning = "The Tenant already has as many Portfolios as one Tenant may (1000).", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
     ];
 }

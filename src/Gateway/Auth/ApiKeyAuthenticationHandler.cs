@@ -71,6 +71,7 @@ internal sealed class ApiKeyAuthenticationHandler(
                 new Claim(ClaimTypes.Name, identity.OperatorId),
                 new Claim(GatewayClaims.Role, identity.Role),
                 new Claim(GatewayClaims.KeyId, identity.KeyId),
+                new Claim(GatewayClaims.TenantId, identity.TenantId),
             ],
             SchemeName,
             ClaimTypes.Name,

@@ -14,7 +14,7 @@ internal sealed class ApiKeyRegistry
     {
         _byDigest = options.Value.ApiKeys.ToDictionary(
             entry => Digest(entry.Key),
-            entry => new ApiKeyIdentity(entry.Value.Operator, entry.Value.Role, Digest(entry.Key)[..16]),
+            entry => new ApiKeyIdentity(entry.Value.Operator, entry.Value.Role, Digest(entry.Key)[..16], entry.Value.Tenant ?? options.Value.DefaultTenant),
             StringComparer.Ordinal);
     }
 
@@ -25,4 +25,5 @@ internal sealed class ApiKeyRegistry
 }
 
 /// <param name="KeyId">The first 16 hex digits of the key's SHA-256: names the key (rate limits, refusal counts) without holding it.</param>
-internal sealed record ApiKeyIdentity(string OperatorId, string Role, string KeyId);
+/// <param name="TenantId">The Tenant the key speaks for: what its lists show and where it creates Portfolios.</param>
+internal sealed record ApiKeyIdentity(string OperatorId, string Role, string KeyId, string TenantId);

@@ -34,6 +34,12 @@ internal static class GatewayClaims
 
     public static string? KeyIdOf(ClaimsPrincipal user) => user.FindFirstValue(KeyId);
 
+    /// <summary>The Tenant the caller's API key speaks for, e.g. <c>TEN-DESK</c>.</summary>
+    public const string TenantId = "polytraders:tenant_id";
+
+    public static string TenantIdOf(ClaimsPrincipal user) =>
+        user.FindFirstValue(TenantId) ?? throw new InvalidOperationException("The caller is not authenticated by an API key.");
+
     public static string OperatorIdOf(ClaimsPrincipal user) =>
         user.FindFirstValue(OperatorId) ?? throw new InvalidOperationException("The caller is not authenticated by an API key.");
 

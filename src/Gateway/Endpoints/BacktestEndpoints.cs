@@ -36,6 +36,13 @@ internal static partial class BacktestEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        backtests.MapGet("", ListBacktests)
+            .WithName("ListBacktests")
+            .WithSummary("The caller's Tenant's Backtests (the Tenant of the Portfolio config each ran), newest first, a page at a time: ?strategy=, ?status=queued|running|completed|failed|cancelled, ?limit= (1..100, default 50), ?after= (next_after of the previous page). The newest 1000 are listed. Operators only.")
+            .Produces<BacktestList>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         backtests.MapGet("/{backtestId}", GetBacktest)
             .WithName("GetBacktest")
             .WithSummary("A Backtest: status, progress and, once completed, its results (badged BACKTEST). Operators only.")
@@ -105,6 +112,12 @@ internal static partial class BacktestEndpoints
             return body.Problem!;
         }
 
+        // The run is listed for the Tenant of its Portfolio config: the caller's own.
+        if (CallerTenant.Refuses(user, request.Portfolio.TenantId, "#/portfolio/tenant_id") is { } foreign)
+        {
+            return foreign;
+        }
+
         var violations = new BacktestRequestRule().Check(request).ToList();
         if (violations.Count > 0)
         {
@@ -124,6 +137,17 @@ internal static partial class BacktestEndpoints
         var run = await backtest.GetRun();
         context.Response.Headers.Location = Location(backtestId);
         return TypedResults.Json(run, ContractJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> ListBacktests(HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var query = new ListQuery(context);
+        var strategyId = query.Id("strategy", Identifiers.IsStrategyId);
+        var status = query.Enum<BacktestSummaryStatus>("status");
+        var after = query.Id("after", BacktestIds.IsBacktestId);
+        var limit = query.Limit();
+        return query.Problem
+               ?? GatewayResults.Ok(await grains.GetGrain<ITenantDirectoryGrain>(GatewayClaims.TenantIdOf(user)).ListBacktests(strategyId, status, after, limit));
     }
 
     private static async Task<IResult> GetBacktest(string backtestId, IGrainFactory grains)

@@ -3,6 +3,7 @@ using Polytraders.Contracts;
 using Polytraders.Gateway.Options;
 using Polytraders.Gateway.Problems;
 using Polytraders.Grains;
+using Polytraders.Trading.Listing;
 
 namespace Polytraders.Gateway.Endpoints;
 
@@ -21,6 +22,12 @@ internal static class MarketEndpoints
             .WithSummary("One market by condition id.")
             .Produces<MarketState>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/clusters", ListClusters)
+            .WithName("ListClusters")
+            .WithSummary("The configured Clusters (Gateway:ClusterIds; shared by every Tenant) by id, a page at a time: ?name= (part of the name, any case), ?limit= (1..100, default 50), ?after= (next_after of the previous page).")
+            .Produces<ClusterList>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/clusters/{clusterId}", GetCluster)
             .WithName("GetCluster")
@@ -47,6 +54,27 @@ internal static class MarketEndpoints
         return state is null
             ? GatewayProblem.Result(ReasonCodes.StratUnknownMarket, $"No market '{marketId}'.")
             : GatewayResults.Ok(state);
+    }
+
+    private static async Task<IResult> ListClusters(HttpContext context, IGrainFactory grains, IOptions<GatewayOptions> options)
+    {
+        var query = new ListQuery(context);
+        var name = query.Text("name");
+        var after = query.Id("after", Identifiers.IsClusterId);
+        var limit = query.Limit();
+        if (query.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        // The configured Clusters are the index: a bounded list of settings, each read from its grain.
+        var clusters = await Task.WhenAll(options.Value.EffectiveClusterIds.Select(id => grains.GetGrain<IClusterGrain>(id).GetCluster()));
+        var (items, next) = KeyedPage.Take(
+            clusters.OfType<Cluster>().Where(c => name is null || c.Name.Contains(name, StringComparison.OrdinalIgnoreCase)),
+            c => c.ClusterId,
+            after,
+            limit);
+        return GatewayResults.Ok(new ClusterList { Items = items, NextAfter = next });
     }
 
     private static async Task<IResult> GetCluster(string clusterId, IGrainFactory grains)

@@ -12,6 +12,12 @@ internal static class StrategyEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api.MapGet("/strategies", ListStrategies)
+            .WithName("ListStrategies")
+            .WithSummary("The Strategies launched on the caller's Tenant's Portfolios, by id, a page at a time: ?portfolio= (of the latest launch), ?status=running|stopped, ?bot= (Bot id), ?limit= (1..100, default 50), ?after= (next_after of the previous page).")
+            .Produces<StrategyList>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
         api.MapGet("/strategies/{strategyId}", GetStrategy)
             .WithName("GetStrategy")
             .WithSummary("A Strategy: status, Portfolio, launch, Market scope and last Signal.")
@@ -110,6 +116,18 @@ internal static class StrategyEndpoints
         }
 
         return GatewayResults.Ok(await strategy.GetState());
+    }
+
+    private static async Task<IResult> ListStrategies(HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var query = new ListQuery(context);
+        var portfolioId = query.Id("portfolio", Identifiers.IsPortfolioId);
+        var status = query.Enum<StrategySummaryStatus>("status");
+        var botId = query.Id("bot", Identifiers.IsStrategyId);
+        var after = query.Id("after", Identifiers.IsStrategyId);
+        var limit = query.Limit();
+        return query.Problem
+               ?? GatewayResults.Ok(await grains.GetGrain<ITenantDirectoryGrain>(GatewayClaims.TenantIdOf(user)).ListStrategies(portfolioId, status, botId, after, limit));
     }
 
     private static async Task<IResult> GetStrategy(string strategyId, IGrainFactory grains)

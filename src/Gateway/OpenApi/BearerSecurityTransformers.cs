@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Polytraders.Gateway.Auth;
 using Polytraders.Gateway.Contracts;
 
 namespace Polytraders.Gateway.OpenApi;
@@ -12,6 +14,9 @@ namespace Polytraders.Gateway.OpenApi;
 internal sealed class BearerSecurityTransformers : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeId = "Bearer";
+
+    /// <summary>The operation's extension listing the roles that may call it.</summary>
+    public const string RolesExtension = "x-polytraders-roles";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -52,6 +57,12 @@ internal sealed class BearerSecurityTransformers : IOpenApiDocumentTransformer, 
             return;
         }
 
+        // Who may call it, for clients and the API reference: operator-only routes name one role.
+        var roles = metadata.OfType<IAuthorizeData>().Any(a => a.Policy == GatewayPolicies.Operator)
+            ? new JsonArray(GatewayRoles.Operator)
+            : new JsonArray(GatewayRoles.Operator, GatewayRoles.Reviewer);
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions[RolesExtension] = new JsonNodeExtension(roles);
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement
         {

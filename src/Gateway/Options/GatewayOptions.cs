@@ -8,7 +8,10 @@ public sealed class GatewayOptions
     /// <summary>Clusters listed when no <see cref="ClusterIds"/> are configured.</summary>
     public static IReadOnlyList<string> DefaultClusterIds { get; } = ["crypto", "politics"];
 
-    /// <summary>API keys by key: <c>Gateway:ApiKeys:&lt;key&gt;:Operator</c> and <c>Gateway:ApiKeys:&lt;key&gt;:Role</c>.</summary>
+    /// <summary>The Tenant of M2's one desk: the seeded Portfolios' own.</summary>
+    public const string DeskTenant = "TEN-DESK";
+
+    /// <summary>API keys by key: <c>Gateway:ApiKeys:&lt;key&gt;:Operator</c>, <c>:Role</c> and optionally <c>:Tenant</c>.</summary>
     public Dictionary<string, ApiKeyOptions> ApiKeys { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -16,6 +19,9 @@ public sealed class GatewayOptions
     /// (a default list here would be appended to, not replaced, by the configuration binder).
     /// </summary>
     public List<string>? ClusterIds { get; set; }
+
+    /// <summary>The Tenant of every API key that names none (<c>Gateway:DefaultTenant</c>).</summary>
+    public string DefaultTenant { get; set; } = DeskTenant;
 
     /// <summary>Largest request body the gateway reads, in bytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
@@ -88,4 +94,7 @@ public sealed class ApiKeyOptions
 
     /// <summary><c>operator</c> or <c>reviewer</c>.</summary>
     public string Role { get; set; } = "";
+
+    /// <summary>The Tenant the key speaks for (e.g. <c>TEN-DESK</c>); unset: <see cref="GatewayOptions.DefaultTenant"/>.</summary>
+    public string? Tenant { get; set; }
 }

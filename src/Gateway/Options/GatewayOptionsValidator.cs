@@ -44,6 +44,11 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
             {
                 failures.Add($"{label}: Operator '{entry.Operator}' does not match {OperatorIdPattern()}.");
             }
+
+            if (entry.Tenant is { } tenant && !Identifiers.IsTenantId(tenant))
+            {
+                failures.Add($"{label}: Tenant '{tenant}' is not a tenant id (TEN-...).");
+            }
         }
 
         if (options.ClusterIds is { } clusterIds)
@@ -52,6 +57,11 @@ internal sealed partial class GatewayOptionsValidator : IValidateOptions<Gateway
             {
                 failures.Add($"{GatewayOptions.SectionName}:ClusterIds: '{clusterId}' is not a cluster id.");
             }
+        }
+
+        if (!Identifiers.IsTenantId(options.DefaultTenant))
+        {
+            failures.Add($"{GatewayOptions.SectionName}:DefaultTenant '{options.DefaultTenant}' is not a tenant id (TEN-...).");
         }
 
         if (options.MaxBodyBytes is < 1024 or > 16 * 1024 * 1024)

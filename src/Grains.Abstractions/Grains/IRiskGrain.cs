@@ -11,6 +11,13 @@ public interface IRiskGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task Configure(PortfolioConfig config);
 
+    /// <summary>
+    /// A changed config, checked against the book in the same turn that applies it: refused with RISK_CAP_BELOW_EXPOSURE
+    /// when a cap is below what is already held; otherwise the next intent is decided under it.
+    /// </summary>
+    [Alias("Reconfigure")]
+    Task<CommandResult> Reconfigure(PortfolioConfig config);
+
     /// <summary>One-way: the Strategy never waits on risk. The context says which launch (and mode) the intent belongs to.</summary>
     [OneWay]
     [Alias("Submit")]

@@ -5,6 +5,7 @@ using Polytraders.Contracts;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Backtest;
 using Polytraders.Trading.Backtest.Data;
+using Polytraders.Trading.Listing;
 
 namespace Polytraders.Grains.Backtest;
 
@@ -186,6 +187,7 @@ public sealed partial class BacktestGrain(
         _cancelledBy = null;
         state.State.Run = state.State.Run! with { Status = BacktestRunStatus.Running, StartedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
+        await ListAsync(request);
         DelayDeactivation(Timeout.InfiniteTimeSpan);
         _running = RunAsync(request, plan, _stop.Token);
     }
@@ -211,6 +213,7 @@ public sealed partial class BacktestGrain(
             LogCompleted(id, results.Events, results.DecisionHash, writer.Written, writer.Rederived);
             state.State.Run = state.State.Run! with { Status = BacktestRunStatus.Completed, ProgressPercent = 100m, EventsProcessed = results.Events, Results = results, FinishedAt = time.GetUtcNow() };
             await state.WriteStateAsync();
+            await ListAsync(request);
             await EndedAsync();
             return;
         }
@@ -248,8 +251,13 @@ public sealed partial class BacktestGrain(
         // Back on the grain's scheduler: the state is the grain's to write.
         state.State.Run = finished with { FinishedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
+        await ListAsync(request);
         await EndedAsync();
     }
+
+    /// <summary>The run's entry, with its status, in the list of its Portfolio config's Tenant.</summary>
+    private Task ListAsync(BacktestRequest request) =>
+        GrainFactory.GetGrain<ITenantDirectoryGrain>(request.Portfolio.TenantId).PutBacktest(Summaries.Of(state.State.Run!));
 
     /// <summary>The run as it stopped early: the progress it had reached, no results, why.</summary>
     private BacktestRun Stopped(BacktestRunStatus status, string reasonCode, string detail)

@@ -3,6 +3,7 @@ using Polytraders.Contracts;
 using Polytraders.Grains.Bots;
 using Polytraders.Trading;
 using Polytraders.Trading.Audit;
+using Polytraders.Trading.Listing;
 using Polytraders.Trading.Portfolios;
 
 namespace Polytraders.Grains.Portfolios;
@@ -20,16 +21,97 @@ public sealed partial class PortfolioGrain(
 {
     public async Task Configure(PortfolioConfig config)
     {
+        CheckKey(config);
+        state.State.Portfolio = state.State.Portfolio is { } existing ? existing with { Config = config } : Opening(config);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IRiskGrain>(config.PortfolioId).Configure(config);
+        await Publish();
+    }
+
+    public Task Seed(PortfolioConfig config) => Configure(state.State.Portfolio?.Config ?? config);
+
+    public async Task<CommandResult> Create(PortfolioConfig config, string operatorId)
+    {
+        CheckKey(config);
+        if (state.State.Portfolio is not null)
+        {
+            return CommandResult.Refused(ReasonCodes.GovPortfolioExists, $"Portfolio {config.PortfolioId} already exists; change its config with PUT /api/v1/portfolios/{config.PortfolioId}/config.");
+        }
+
+        var portfolio = Opening(config);
+        if (!await Directory(config.TenantId).PutPortfolio(Summaries.Of(portfolio)))
+        {
+            return CommandResult.Refused(ReasonCodes.GovTenantPortfolioLimit, $"Tenant {config.TenantId} already has {TenantDirectory.MaxPortfolios} Portfolios.");
+        }
+
+        state.State.Portfolio = portfolio;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IRiskGrain>(config.PortfolioId).Configure(config);
+        var detail = $"created: name {config.Name}, bankroll {config.Bankroll} pUSD, max_gross_exposure {config.RiskLimits.MaxGrossExposure}, status {ContractJson.Serialize(config.Status).Trim('"')}";
+        await AuditGovernance(config, ReasonCodes.GovPortfolioCreated, operatorId, detail);
+        LogCreated(config.PortfolioId, config.TenantId, operatorId);
+        return CommandResult.Done(config.PortfolioId);
+    }
+
+    public async Task<CommandResult> ChangeConfig(PortfolioConfig config, string operatorId)
+    {
+        CheckKey(config);
+        if (state.State.Portfolio is not { } portfolio)
+        {
+            return CommandResult.Refused(ReasonCodes.StratUnknownPortfolio, $"Portfolio {config.PortfolioId} does not exist.");
+        }
+
+        if (PortfolioConfigChange.FixedFieldChanged(portfolio.Config, config) is { } fixedField)
+        {
+            return CommandResult.Refused(fixedField.Code, fixedField.Message);
+        }
+
+        var differences = PortfolioConfigChange.Differences(portfolio.Config, config);
+        if (differences.Count == 0)
+        {
+            return CommandResult.Done(config.PortfolioId);
+        }
+
+        // Risk checks the caps against its book and applies them in one turn, so no intent slips between the two.
+        var applied = await GrainFactory.GetGrain<IRiskGrain>(config.PortfolioId).Reconfigure(config);
+        if (!applied.Succeeded)
+        {
+            return applied;
+        }
+
+        state.State.Portfolio = portfolio with { Config = config };
+        await state.WriteStateAsync();
+        await AuditGovernance(config, ReasonCodes.GovPortfolioConfigChanged, operatorId, PortfolioConfigChange.Describe(differences));
+        await Publish();
+        LogConfigChanged(config.PortfolioId, differences.Count, operatorId);
+        return CommandResult.Done(config.PortfolioId);
+    }
+
+    private static PortfolioState Opening(PortfolioConfig config) =>
+        new() { Config = config, Balance = config.Bankroll, Positions = [], Launches = [], TradingState = TradingState.Active };
+
+    private void CheckKey(PortfolioConfig config)
+    {
         if (config.PortfolioId != this.GetPrimaryKeyString())
         {
             throw new ArgumentException($"Portfolio {config.PortfolioId} configured on grain {this.GetPrimaryKeyString()}.", nameof(config));
         }
+    }
 
-        state.State.Portfolio = state.State.Portfolio is { } existing
-            ? existing with { Config = config }
-            : new PortfolioState { Config = config, Balance = config.Bankroll, Positions = [], Launches = [], TradingState = TradingState.Active };
-        await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IRiskGrain>(config.PortfolioId).Configure(config);
+    private ITenantDirectoryGrain Directory(string tenantId) => GrainFactory.GetGrain<ITenantDirectoryGrain>(tenantId);
+
+    /// <summary>Lists the Portfolio as it now is in its Tenant's directory (its binding and mode included).</summary>
+    private Task<bool> Publish() =>
+        Directory(state.State.Portfolio!.Config.TenantId).PutPortfolio(Summaries.Of(state.State.Portfolio));
+
+    /// <summary>A governance link on the Portfolio's chain, in the running launch's context when one runs.</summary>
+    private Task<AuditEnvelope> AuditGovernance(PortfolioConfig config, string reasonCode, string operatorId, string detail)
+    {
+        var portfolio = state.State.Portfolio!;
+        var mode = portfolio.Launches.FirstOrDefault(l => l.LaunchId == portfolio.ActiveLaunchId)?.Mode ?? LaunchMode.Paper;
+        var context = new AuditContext(config.TenantId, config.PortfolioId, portfolio.BoundStrategyId, portfolio.ActiveLaunchId, AuditModes.Of(mode), config.BuilderCode);
+        var payload = new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = detail };
+        return Audit(context.Draft(reasonCode, $"operator:{operatorId}", payload, time.GetUtcNow()));
     }
 
     public async Task<PortfolioState?> GetState()
@@ -57,7 +139,7 @@ public sealed partial class PortfolioGrain(
         }
 
         // A launch runs as a registered Bot: its family and version resolve to a pinned spec, or nothing starts.
-        if ((await bots.GetAsync()).Resolve(launch.Family, launch.Version) is null)
+        if ((await bots.GetAsync()).Resolve(launch.Family, launch.Version) is not { } bot)
         {
             return CommandResult.Refused(ReasonCodes.StratUnregisteredBot, $"No registered Bot runs {launch.Family.ToString().ToLowerInvariant()} {launch.Version}; see GET /api/v1/bots.");
         }
@@ -104,6 +186,17 @@ public sealed partial class PortfolioGrain(
             return started;
         }
 
+        await Publish();
+        await Directory(portfolio.Config.TenantId).PutStrategy(new StrategySummary
+        {
+            StrategyId = launch.StrategyId,
+            PortfolioId = portfolio.Config.PortfolioId,
+            TenantId = portfolio.Config.TenantId,
+            Status = StrategySummaryStatus.Running,
+            BotId = bot.BotId,
+            Mode = launch.Mode,
+            LaunchedAt = now,
+        });
         LogLaunched(portfolio.Config.PortfolioId, launch.StrategyId, launchId, operatorId);
         return CommandResult.Done(launchId);
     }
@@ -137,10 +230,21 @@ public sealed partial class PortfolioGrain(
             .ToList();
         state.State.Portfolio = portfolio with { BoundStrategyId = null, ActiveLaunchId = null, Launches = launches };
         await state.WriteStateAsync();
+        await Publish();
+        if (context.StrategyId is { } strategyId)
+        {
+            await Directory(context.TenantId).StrategyStopped(strategyId);
+        }
     }
 
     private Task<AuditEnvelope> Audit(AuditEnvelope draft) =>
         GrainFactory.GetGrain<IAuditTrailGrain>(draft.PortfolioId).Append(draft);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId} created in tenant {TenantId} by {OperatorId}")]
+    private partial void LogCreated(string portfolioId, string tenantId, string operatorId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: config changed ({Differences} fields) by {OperatorId}")]
+    private partial void LogConfigChanged(string portfolioId, int differences, string operatorId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: strategy {StrategyId} launched as {LaunchId} by {OperatorId}")]
     private partial void LogLaunched(string portfolioId, string strategyId, string launchId, string operatorId);

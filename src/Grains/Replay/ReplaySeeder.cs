@@ -2,7 +2,10 @@ using Polytraders.Trading.Replay;
 
 namespace Polytraders.Grains.Replay;
 
-/// <summary>Configures the market, cluster and portfolio grains of a replay data set (idempotent).</summary>
+/// <summary>
+/// Configures the market and cluster grains of a replay data set and seeds its Portfolios (idempotent): a Portfolio that
+/// exists keeps its config, which the API may have changed since.
+/// </summary>
 public static class ReplaySeeder
 {
     public static async Task SeedAsync(IGrainFactory grains, ReplayData data)
@@ -19,7 +22,7 @@ public static class ReplaySeeder
 
         foreach (var portfolio in data.Portfolios)
         {
-            await grains.GetGrain<IPortfolioGrain>(portfolio.PortfolioId).Configure(portfolio).ConfigureAwait(false);
+            await grains.GetGrain<IPortfolioGrain>(portfolio.PortfolioId).Seed(portfolio).ConfigureAwait(false);
         }
     }
 }

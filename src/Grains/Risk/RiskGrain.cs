@@ -110,6 +110,17 @@ public sealed partial class RiskGrain(
         }
     }
 
+    public async Task<CommandResult> Reconfigure(PortfolioConfig config)
+    {
+        if (state.State.Book is { } book && CapsAgainstHoldings.Check(config, book) is { } below)
+        {
+            return CommandResult.Refused(below.Code, below.Message);
+        }
+
+        await Configure(config);
+        return CommandResult.Done(config.PortfolioId);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) => WakeAsync();
 
     public Task<TradingState> GetTradingState() => Task.FromResult(state.State.Book?.TradingState ?? TradingState.Active);
