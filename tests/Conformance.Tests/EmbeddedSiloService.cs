@@ -28,6 +28,9 @@ public sealed class EmbeddedSiloService : IAsyncLifetime
 
     public Uri Address { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The running service's container: what its gateway maps, for tests that check the suite covers it.</summary>
+    public IServiceProvider Services => _silo?.Services ?? throw new InvalidOperationException("the service has not started");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_scratch);
