@@ -31,6 +31,10 @@ public static class ContractJson
         writer.Flush();
     }
 
+    /// <summary>An enum value as the contracts spell it (<c>limited_live</c>, <c>docs-complete</c>).</summary>
+    public static string NameOf<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Serialize(value).Trim('"');
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
 }

@@ -17,6 +17,8 @@ internal static partial class Identifiers
 
     public static bool IsWatchlistId(string? value) => value is not null && WatchlistId().IsMatch(value);
 
+    public static bool IsTenantId(string? value) => value is not null && TenantId().IsMatch(value);
+
     [GeneratedRegex(@"^PORT-[0-9]{3,6}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PortfolioId();
 
@@ -34,4 +36,7 @@ internal static partial class Identifiers
 
     [GeneratedRegex(@"^WL-[0-9A-Za-z-]{3,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex WatchlistId();
+
+    [GeneratedRegex(@"^TEN-[A-Z0-9]{2,16}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TenantId();
 }

@@ -13,7 +13,6 @@ namespace Polytraders.Grains.Portfolios;
 /// </summary>
 public sealed partial class PortfolioGrain(
     [PersistentState("portfolio", StreamNames.GrainStorage)] IPersistentState<PortfolioGrainState> state,
-    DeploymentProfile deployment,
     BotCatalogueHost bots,
     TimeProvider time,
     ILogger<PortfolioGrain> logger) : Grain, IPortfolioGrain
@@ -57,7 +56,7 @@ public sealed partial class PortfolioGrain(
         }
 
         // A launch runs as a registered Bot: its family and version resolve to a pinned spec, or nothing starts.
-        if ((await bots.GetAsync()).Resolve(launch.Family, launch.Version) is null)
+        if ((await bots.GetAsync()).Resolve(launch.Family, launch.Version) is not { } bot)
         {
             return CommandResult.Refused(ReasonCodes.StratUnregisteredBot, $"No registered Bot runs {launch.Family.ToString().ToLowerInvariant()} {launch.Version}; see GET /api/v1/bots.");
         }
@@ -67,9 +66,11 @@ public sealed partial class PortfolioGrain(
             return CommandResult.Refused(ReasonCodes.StratPortfolioAlreadyBound, $"Portfolio {portfolio.Config.PortfolioId} already runs strategy {bound}; stop it first.");
         }
 
-        if (launch.Mode == LaunchMode.LimitedLive && !deployment.DurableStorage)
+        // The mode needs its rung of the class's mode ladder (durable storage and a real key are items of the live rungs).
+        var rung = await GrainFactory.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(portfolio.Config.TenantId, bot.Class)).CheckLaunch(launch.Mode);
+        if (!rung.Succeeded)
         {
-            return CommandResult.Refused(ReasonCodes.GovLiveRequiresDurableStorage, $"limited_live needs durable storage; this silo runs '{deployment.Name}'.");
+            return rung;
         }
 
         // Execution would refuse each of its orders: the Strategy does not start rather than trade into refusals.
@@ -140,7 +141,7 @@ public sealed partial class PortfolioGrain(
     }
 
     private Task<AuditEnvelope> Audit(AuditEnvelope draft) =>
-        GrainFactory.GetGrain<IAuditTrailGrain>(draft.PortfolioId).Append(draft);
+        GrainFactory.GetGrain<IAuditTrailGrain>(AuditChains.Of(draft)).Append(draft);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId}: strategy {StrategyId} launched as {LaunchId} by {OperatorId}")]
     private partial void LogLaunched(string portfolioId, string strategyId, string launchId, string operatorId);

@@ -119,7 +119,7 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.Hash });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = envelope.OccurredAt.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.TenantId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.PortfolioId });
+        command.Parameters.Add(Text(envelope.PortfolioId));
         command.Parameters.Add(Text(envelope.StrategyId));
         command.Parameters.Add(Text(envelope.LaunchId));
         command.Parameters.Add(Text(envelope.BacktestId));

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Polytraders.Contracts;
+using Polytraders.Gateway.Auth;
+using Polytraders.Gateway.Contracts;
+using Polytraders.Gateway.Problems;
+using Polytraders.Grains;
+
+namespace Polytraders.Gateway.Endpoints;
+
+/// <summary>
+/// A Tenant's mode ladder per Bot class: reviewers and operators read the rung and every checklist with its evidence;
+/// operators attest items and request promotions. Each attestation, promotion and refusal is on the Tenant's
+/// governance chain (<c>GET /audit/verify?tenantId=</c>).
+/// </summary>
+internal static class LadderEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/tenants/{tenantId}/ladders/{botClass}", GetLadder)
+            .WithName("GetModeLadder")
+            .WithSummary("The class's rung (docs-complete, demo-wired, limited_live, wide_live) and each transition's checklist with every item's state and evidence.")
+            .Produces<ModeLadder>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/tenants/{tenantId}/ladders/{botClass}/attestations", Attest)
+            .RequireAuthorization(GatewayPolicies.Operator)
+            .WithName("AttestGateItem")
+            .WithSummary("Attest an item of the class's next transition with evidence, as the calling operator (GOV_GATE_ITEM_ATTESTED). Operators only.")
+            .WithMetadata(new ContractBodyMetadata(typeof(GateAttestation)))
+            .Produces<ModeLadder>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/tenants/{tenantId}/ladders/{botClass}/promotions", Promote)
+            .RequireAuthorization(GatewayPolicies.Operator)
+            .WithName("PromoteClass")
+            .WithSummary("Move the class one rung up (GOV_RUNG_PROMOTED); refused naming the missing items (GOV_PROMOTION_REFUSED). Operators only.")
+            .WithMetadata(new ContractBodyMetadata(typeof(PromotionRequest)))
+            .Produces<ModeLadder>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> GetLadder(string tenantId, string botClass, IGrainFactory grains) =>
+        LadderOf(grains, tenantId, botClass) is { } ladder
+            ? GatewayResults.Ok(await ladder.Get())
+            : UnknownLadder(tenantId, botClass);
+
+    private static async Task<IResult> Attest(string tenantId, string botClass, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ContractBodyReader bodies, ILoggerFactory loggers)
+    {
+        var ladder = LadderOf(grains, tenantId, botClass);
+        var body = await CommandPrologue.ReadAsync<GateAttestation>(ladder is not null, () => UnknownLadder(tenantId, botClass), context, bodies);
+        if (body.Value is not { } attestation)
+        {
+            return body.Problem!;
+        }
+
+        var result = await ladder!.Attest(attestation, GatewayClaims.OperatorIdOf(user));
+        return result.Succeeded
+            ? GatewayResults.Ok(await ladder.Get())
+            : GatewayResults.Refused(result, "The attestation was refused.", loggers.CreateLogger(typeof(LadderEndpoints)));
+    }
+
+    private static async Task<IResult> Promote(string tenantId, string botClass, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ContractBodyReader bodies, ILoggerFactory loggers)
+    {
+        var ladder = LadderOf(grains, tenantId, botClass);
+        var body = await CommandPrologue.ReadAsync<PromotionRequest>(ladder is not null, () => UnknownLadder(tenantId, botClass), context, bodies);
+        if (body.Value is not { } promotion)
+        {
+            return body.Problem!;
+        }
+
+        var result = await ladder!.Promote(promotion.To, GatewayClaims.OperatorIdOf(user));
+        return result.Succeeded
+            ? GatewayResults.Ok(await ladder.Get())
+            : GatewayResults.Refused(result, "The promotion was refused.", loggers.CreateLogger(typeof(LadderEndpoints)));
+    }
+
+    /// <summary>The ladder grain of a well-formed Tenant and a known class; null otherwise.</summary>
+    private static IModeLadderGrain? LadderOf(IGrainFactory grains, string tenantId, string botClass)
+    {
+        if (!Identifiers.IsTenantId(tenantId))
+        {
+            return null;
+        }
+
+        try
+        {
+            return grains.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(tenantId, ContractJson.Deserialize<BotClass>(JsonSerializer.Serialize(botClass))));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult UnknownLadder(string tenantId, string botClass) =>
+        GatewayProblem.Result(ReasonCodes.GovNotFound, $"No mode ladder for class '{botClass}' in Tenant '{tenantId}' (a Tenant id like TEN-DESK, a registered class like momentum).");
+}
