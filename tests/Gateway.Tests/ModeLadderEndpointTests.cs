@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 using Polytraders.Contracts;
 using Polytraders.Grains;
 using Polytraders.Grains.Replay;
+using Polytraders.Trading.Audit;
 using Polytraders.Trading.Replay;
 
 namespace Polytraders.Gateway.Tests;
@@ -12,7 +14,7 @@ namespace Polytraders.Gateway.Tests;
 /// <summary>
 /// The mode ladder through the gateway, on a silo that stands in for a live-ready deployment (durable profile, a key
 /// that is not the development key): refusals that name what is missing, two-operator attestation, promotion through
-/// every rung, and the automatic demotion of a kill switch, each on the Tenant's governance chain.
+/// every rung, and the automatic demotions of a kill switch and of a broken chain, each on the Tenant's governance chain.
 /// </summary>
 [Collection(OwnHosts.Name)]
 public sealed class ModeLadderEndpointTests(ModeLadderEndpointTests.Host host) : IClassFixture<ModeLadderEndpointTests.Host>
@@ -20,7 +22,7 @@ public sealed class ModeLadderEndpointTests(ModeLadderEndpointTests.Host host) :
     private const string Ladder = "/api/v1/tenants/TEN-DESK/ladders/momentum";
 
     [Fact]
-    public async Task a_class_is_promoted_through_every_rung_by_two_operators_and_a_kill_switch_demotes_it()
+    public async Task a_class_is_promoted_through_every_rung_by_two_operators_and_a_kill_switch_or_a_broken_chain_demotes_it()
     {
         using var alice = host.AsOperator();
         using var carol = host.As(GatewayHost.CarolKey);
@@ -95,6 +97,30 @@ public sealed class ModeLadderEndpointTests(ModeLadderEndpointTests.Host host) :
         Assert.Equal(["operator:alice", "operator:dave", "operator:carol"], promotions["items"]!.AsArray().Select(e => (string)e!["actor"]!));
         var refusals = await Http.ReadJsonAsync(await reviewer.GetAsync($"/api/v1/audit?reasonCode={ReasonCodes.GovPromotionRefused}"), HttpStatusCode.OK);
         Assert.Equal(2, refusals["items"]!.AsArray().Count);
+
+        // Back to limited_live (a fresh promotion: the demotion cleared what was attested), then a Portfolio chain that
+        // fails verification demotes the class again.
+        foreach (var (client, item) in new[] { (carol, "backtest_full_window"), (carol, "risk_limits_reviewed"), (dave, "live_runbook") })
+        {
+            await Http.ReadJsonAsync(await client.PostAsync($"{Ladder}/attestations", Attestation(item)), HttpStatusCode.OK);
+        }
+
+        Assert.Equal("limited_live", (string?)(await Http.ReadJsonAsync(await carol.PostAsync($"{Ladder}/promotions", Promotion("limited_live")), HttpStatusCode.OK))["rung"]);
+        await BreakChainAsync(live);
+        var broken = await Http.ReadJsonAsync(await reviewer.GetAsync($"/api/v1/audit/verify?portfolioId={live}"), HttpStatusCode.OK);
+        Assert.False((bool)broken["valid"]!);
+        Assert.Equal("demo-wired", await EventuallyAsync(async () => (string?)(await Http.ReadJsonAsync(await reviewer.GetAsync(Ladder), HttpStatusCode.OK))["rung"], "demo-wired"));
+        var second = await Http.ReadJsonAsync(await reviewer.GetAsync($"/api/v1/audit?reasonCode={ReasonCodes.GovRungDemoted}"), HttpStatusCode.OK);
+        Assert.Contains($"audit chain {live} fails verification", (string?)second["items"]!.AsArray()[^1]!["payload"]!["detail"], StringComparison.Ordinal);
+    }
+
+    /// <summary>A link whose hash is not its content's, written past the chain writer straight into the store.</summary>
+    private async Task BreakChainAsync(string portfolioId)
+    {
+        var store = ((InProcessSiloHandle)host.Cluster.Silos[0]).ServiceProvider.GetRequiredService<IAuditStore>();
+        var head = await store.GetHeadAsync(portfolioId, CancellationToken.None) ?? throw new InvalidOperationException($"{portfolioId} has no chain.");
+        var forged = head with { EnvelopeId = Guid.NewGuid(), Sequence = head.Sequence + 1, PrevHash = head.Hash, Hash = new string('0', 64) };
+        await store.AppendAsync(portfolioId, [forged], CancellationToken.None);
     }
 
     [Fact]
