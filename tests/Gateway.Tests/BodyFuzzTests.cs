@@ -29,6 +29,8 @@ public sealed class BodyFuzzTests(BodyFuzzTests.Host host, ITestOutputHelper out
         ("RelaunchRequest", _ => "/api/v1/strategies/momentum-crypto-1/relaunch"),
         ("BacktestRequest", _ => "/api/v1/backtests"),
         ("TradingStateChange", _ => "/api/v1/portfolios/PORT-002/trading-state"),
+        ("GateAttestation", _ => "/api/v1/tenants/TEN-DESK/ladders/momentum/attestations"),
+        ("PromotionRequest", _ => "/api/v1/tenants/TEN-DESK/ladders/momentum/promotions"),
     ];
 
     [Fact]
