@@ -131,6 +131,8 @@ public sealed class ModeLadderEndpointTests(ModeLadderEndpointTests.Host host) :
         var unknown = await Http.ReadProblemAsync(await reviewer.GetAsync("/api/v1/tenants/TEN-DESK/ladders/arbitrage"), HttpStatusCode.NotFound);
         Assert.Equal(ReasonCodes.GovNotFound, Http.ReasonCode(unknown));
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/api/v1/tenants/desk/ladders/momentum")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/api/v1/tenants/TEN-DESK/ladders/0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync("/api/v1/tenants/TEN-DESK/ladders/Momentum")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.GetAsync("/api/v1/audit/verify?tenantId=desk")).StatusCode);
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Polytraders.Contracts;
 using Polytraders.Gateway.Auth;
 using Polytraders.Gateway.Contracts;
@@ -79,23 +78,11 @@ internal static class LadderEndpoints
             : GatewayResults.Refused(result, "The promotion was refused.", loggers.CreateLogger(typeof(LadderEndpoints)));
     }
 
-    /// <summary>The ladder grain of a well-formed Tenant and a known class; null otherwise.</summary>
-    private static IModeLadderGrain? LadderOf(IGrainFactory grains, string tenantId, string botClass)
-    {
-        if (!Identifiers.IsTenantId(tenantId))
-        {
-            return null;
-        }
-
-        try
-        {
-            return grains.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(tenantId, ContractJson.Deserialize<BotClass>(JsonSerializer.Serialize(botClass))));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The ladder grain of a well-formed Tenant and a class spelled as the contracts spell it; null otherwise.</summary>
+    private static IModeLadderGrain? LadderOf(IGrainFactory grains, string tenantId, string botClass) =>
+        Identifiers.IsTenantId(tenantId) && Enum.GetValues<BotClass>().Where(c => ContractJson.NameOf(c) == botClass).ToList() is [var known]
+            ? grains.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(tenantId, known))
+            : null;
 
     private static IResult UnknownLadder(string tenantId, string botClass) =>
         GatewayProblem.Result(ReasonCodes.GovNotFound, $"No mode ladder for class '{botClass}' in Tenant '{tenantId}' (a Tenant id like TEN-DESK, a registered class like momentum).");

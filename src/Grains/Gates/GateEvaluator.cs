@@ -25,42 +25,26 @@ public sealed class GateEvaluator(BotCatalogueHost bots, DeploymentProfile deplo
         return evaluations;
     }
 
-    private async Task<GateEvaluation> EvaluateAsync(string tenantId, BotClass botClass, GateProbe probe)
+    private async Task<GateEvaluation> EvaluateAsync(string tenantId, BotClass botClass, GateProbe probe) => probe.Check switch
     {
-        switch (probe.Check)
-        {
-            case GateCheck.SpecsComplete:
-            {
-                // The loader refuses a silo start on any incomplete or unpinned spec, so every loaded Bot is complete.
-                var ids = (await bots.GetAsync()).All.Where(s => s.Class == botClass).Select(s => $"{s.BotId} {s.SpecVersion}").ToList();
-                return ids.Count > 0
-                    ? new GateEvaluation(true, $"{ids.Count} Bot(s) with complete, pinned specs: {string.Join(", ", ids)}")
-                    : new GateEvaluation(false, "no Bot of the class is registered");
-            }
+        GateCheck.SpecsComplete => SpecsComplete((await bots.GetAsync()).All.Where(s => s.Class == botClass).ToList()),
+        GateCheck.BotDemoWired => DemoWired((await bots.GetAsync()).All.Where(s => s.Class == botClass && s.Status >= BotStatus.DemoWired).ToList()),
+        GateCheck.DurableStorage => new GateEvaluation(deployment.DurableStorage, $"this silo runs '{deployment.Name}'"),
+        GateCheck.NonDevelopmentSigningKey => signing.Value.IsDevelopmentKey
+            ? new GateEvaluation(false, "orders are signed with the development key (Signing:IsDevelopmentKey)")
+            : new GateEvaluation(true, $"orders are signed with keystore {Path.GetFileName(signing.Value.KeystorePath)}"),
+        GateCheck.PaperDecisionsAudited => await PaperDecisionsAsync(tenantId, probe.Minimum ?? 1),
+        _ => new GateEvaluation(false, $"no evaluation for {ContractJson.NameOf(probe.Check)}"),
+    };
 
-            case GateCheck.BotDemoWired:
-            {
-                var wired = (await bots.GetAsync()).All.Where(s => s.Class == botClass && s.Status >= BotStatus.DemoWired).Select(s => s.BotId).ToList();
-                return wired.Count > 0
-                    ? new GateEvaluation(true, $"demo-wired or further: {string.Join(", ", wired)}")
-                    : new GateEvaluation(false, "no Bot of the class is demo-wired yet");
-            }
+    /// <summary>The loader refuses a silo start on any incomplete or unpinned spec, so every loaded Bot's spec is complete.</summary>
+    private static GateEvaluation SpecsComplete(IReadOnlyList<BotSpec> specs) => specs.Count > 0
+        ? new GateEvaluation(true, $"{specs.Count} Bot(s) with complete, pinned specs: {string.Join(", ", specs.Select(s => $"{s.BotId} {s.SpecVersion}"))}")
+        : new GateEvaluation(false, "no Bot of the class is registered");
 
-            case GateCheck.DurableStorage:
-                return new GateEvaluation(deployment.DurableStorage, $"this silo runs '{deployment.Name}'");
-
-            case GateCheck.NonDevelopmentSigningKey:
-                return signing.Value.IsDevelopmentKey
-                    ? new GateEvaluation(false, "orders are signed with the development key (Signing:IsDevelopmentKey)")
-                    : new GateEvaluation(true, $"orders are signed with keystore {Path.GetFileName(signing.Value.KeystorePath)}");
-
-            case GateCheck.PaperDecisionsAudited:
-                return await PaperDecisionsAsync(tenantId, probe.Minimum ?? 1);
-
-            default:
-                return new GateEvaluation(false, $"no evaluation for {ContractJson.NameOf(probe.Check)}");
-        }
-    }
+    private static GateEvaluation DemoWired(IReadOnlyList<BotSpec> wired) => wired.Count > 0
+        ? new GateEvaluation(true, $"demo-wired or further: {string.Join(", ", wired.Select(s => s.BotId))}")
+        : new GateEvaluation(false, "no Bot of the class is demo-wired yet");
 
     /// <summary>
     /// Paper risk approvals of the Tenant, read from the audit store until <paramref name="minimum"/> are found, and the
