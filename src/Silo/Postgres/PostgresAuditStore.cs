@@ -288,7 +288,7 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
         var hash = reader.GetString(4);
         var occurredAt = reader.GetFieldValue<DateTimeOffset>(5);
         var tenantId = reader.GetString(6);
-        var portfolioId = reader.GetString(7);
+        var portfolioId = reader.IsDBNull(7) ? null : reader.GetString(7);
         var strategyId = reader.IsDBNull(8) ? null : reader.GetString(8);
         var launchId = reader.IsDBNull(9) ? null : reader.GetString(9);
         var backtestId = reader.IsDBNull(10) ? null : reader.GetString(10);
