@@ -97,6 +97,8 @@ public sealed class ModeLadderEndpointTests(ModeLadderEndpointTests.Host host) :
         Assert.Equal(["operator:alice", "operator:dave", "operator:carol"], promotions["items"]!.AsArray().Select(e => (string)e!["actor"]!));
         var refusals = await Http.ReadJsonAsync(await reviewer.GetAsync($"/api/v1/audit?reasonCode={ReasonCodes.GovPromotionRefused}"), HttpStatusCode.OK);
         Assert.Equal(2, refusals["items"]!.AsArray().Count);
+        var launchRefusals = await Http.ReadJsonAsync(await reviewer.GetAsync($"/api/v1/audit?reasonCode={ReasonCodes.GovLaunchAboveRung}"), HttpStatusCode.OK);
+        Assert.Equal(["limited_live", "wide_live"], launchRefusals["items"]!.AsArray().Select(e => (string)e!["payload"]!["ladder"]!["target"]!));
 
         // Back to limited_live (a fresh promotion: the demotion cleared what was attested), then a Portfolio chain that
         // fails verification demotes the class again.

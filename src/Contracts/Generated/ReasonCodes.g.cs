@@ -373,7 +373,7 @@ public static partial class ReasonCodes
     /// <summary>A Bot class moved down its mode ladder automatically: a kill switch was switched on or an audit chain failed verification.</summary>
     public const string GovRungDemoted = "GOV_RUNG_DEMOTED";
 
-    /// <summary>Launch refused: the mode needs a rung of the mode ladder the class has not reached (the rung and its missing items named).</summary>
+    /// <summary>Launch refused: the mode needs a rung of the mode ladder the class has not reached (the rung and its missing items named; on the governance chain).</summary>
     public const string GovLaunchAboveRung = "GOV_LAUNCH_ABOVE_RUNG";
 
     /// <summary>A shadow order was built and signed but not submitted: shadow runs never reach the venue and never fill.</summary>
@@ -507,7 +507,7 @@ public static partial class ReasonCodes
         new() { Code = GovRungPromoted, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot class moved one rung up its mode ladder: every checklist item met, attested by enough distinct operators.", EmittedBy = [ReasonCodeEntryEmittedBy.Governance] },
         new() { Code = GovPromotionRefused, Family = ReasonCodeEntryFamily.Gov, Meaning = "Promotion refused: the target is not the next rung, or items of its checklist are unmet (named).", EmittedBy = [ReasonCodeEntryEmittedBy.Governance, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = GovRungDemoted, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot class moved down its mode ladder automatically: a kill switch was switched on or an audit chain failed verification.", EmittedBy = [ReasonCodeEntryEmittedBy.Governance] },
-        new() { Code = GovLaunchAboveRung, Family = ReasonCodeEntryFamily.Gov, Meaning = "Launch refused: the mode needs a rung of the mode ladder the class has not reached (the rung and its missing items named).", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovLaunchAboveRung, Family = ReasonCodeEntryFamily.Gov, Meaning = "Launch refused: the mode needs a rung of the mode ladder the class has not reached (the rung and its missing items named; on the governance chain).", EmittedBy = [ReasonCodeEntryEmittedBy.Governance, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = ExecShadowOrderSigned, Family = ReasonCodeEntryFamily.Exec, Meaning = "A shadow order was built and signed but not submitted: shadow runs never reach the venue and never fill.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
         new() { Code = GovGateChecklistInvalid, Family = ReasonCodeEntryFamily.Gov, Meaning = "A mode-ladder checklist file breaks its contract (a transition one rung up, unique items, minimum only on counting checks); the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
     ];

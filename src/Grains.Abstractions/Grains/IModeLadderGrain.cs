@@ -26,9 +26,9 @@ public interface IModeLadderGrain : IGrainWithStringKey
     [Alias("Promote")]
     Task<CommandResult> Promote(ModeRung target, string operatorId);
 
-    /// <summary>Whether a launch in <paramref name="mode"/> may run: GOV_LAUNCH_ABOVE_RUNG names the missing rung and items.</summary>
+    /// <summary>Whether <paramref name="operatorId"/>'s launch in <paramref name="mode"/> may run: GOV_LAUNCH_ABOVE_RUNG (audited) names the missing rung and items.</summary>
     [Alias("CheckLaunch")]
-    Task<CommandResult> CheckLaunch(LaunchMode mode);
+    Task<CommandResult> CheckLaunch(LaunchMode mode, string operatorId);
 
     /// <summary>Below the live rungs (GOV_RUNG_DEMOTED), when a kill switch goes on or a chain fails verification.</summary>
     [Alias("Demote")]

@@ -61,16 +61,20 @@ public sealed partial class ModeLadderGrain(
         return CommandResult.Done(Rungs.Name(target));
     }
 
-    public async Task<CommandResult> CheckLaunch(LaunchMode mode)
+    public async Task<CommandResult> CheckLaunch(LaunchMode mode, string operatorId)
     {
         // Only a refusal needs the evaluations, to name what is missing; a launch at or below the rung costs nothing.
-        if (state.State.Rung >= Rungs.RequiredFor(mode))
+        var required = Rungs.RequiredFor(mode);
+        if (state.State.Rung >= required)
         {
             return CommandResult.Done();
         }
 
-        var (refusal, _) = ModeLadderRules.Launch(await FactsAsync(), mode);
-        return refusal is { } refused ? CommandResult.Refused(refused.Code, refused.Message) : CommandResult.Done();
+        var facts = await FactsAsync();
+        var (refusal, missing) = ModeLadderRules.Launch(facts, mode);
+        return refusal is { } refused
+            ? await RefuseAsync(refused, operatorId, new LadderEvent { Class = Class, Rung = facts.Rung, Target = required, Missing = missing.Count > 0 ? missing.ToList() : null })
+            : CommandResult.Done();
     }
 
     public async Task Demote(string cause)

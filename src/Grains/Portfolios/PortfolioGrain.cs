@@ -67,7 +67,7 @@ public sealed partial class PortfolioGrain(
         }
 
         // The mode needs its rung of the class's mode ladder (durable storage and a real key are items of the live rungs).
-        var rung = await GrainFactory.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(portfolio.Config.TenantId, bot.Class)).CheckLaunch(launch.Mode);
+        var rung = await GrainFactory.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(portfolio.Config.TenantId, bot.Class)).CheckLaunch(launch.Mode, operatorId);
         if (!rung.Succeeded)
         {
             return rung;
