@@ -59,7 +59,7 @@ public sealed class ShadowModeTests : IAsyncLifetime
 
         var launched = await portfolio.Launch(launch, "alice");
         Assert.True(launched.Succeeded, launched.Detail);
-        await ReplayAllPrices();
+        await ReplayDriver.ReplayAllPricesAsync(Grains, _replay, _flow);
 
         var trail = await AuditTrailProbe.WaitForAsync(Grains, new AuditQuery { PortfolioId = "PORT-001" }, t => t.Count(e => e.ReasonCode == ReasonCodes.ExecShadowOrderSigned) >= 2);
         Assert.All(trail, e => Assert.Equal(AuditEnvelopeMode.Shadow, e.Mode));
@@ -69,21 +69,6 @@ public sealed class ShadowModeTests : IAsyncLifetime
         Assert.Equal(0, _venue.Submissions);
         Assert.Empty((await portfolio.GetState())!.Positions);
         Assert.True((await Grains.GetGrain<IAuditTrailGrain>("PORT-001").Verify()).Valid);
-    }
-
-    private async Task ReplayAllPrices()
-    {
-        var replay = new PriceReplay(Grains, _replay);
-        var timeline = await ReplayTimeline.MeasureAsync(_replay.PricesPath, CancellationToken.None);
-        await foreach (var step in replay.StepsAsync(new ReplayRun(DateTimeOffset.UtcNow, 15), timeline, 0, loop: false, CancellationToken.None))
-        {
-            foreach (var update in step.Updates)
-            {
-                await replay.PublishAsync(update);
-            }
-
-            await _flow.StillAsync(CancellationToken.None);
-        }
     }
 
     /// <summary>The paper venue, counting every order that reaches it.</summary>

@@ -48,34 +48,35 @@ internal static class LadderEndpoints
             ? GatewayResults.Ok(await ladder.Get())
             : UnknownLadder(tenantId, botClass);
 
-    private static async Task<IResult> Attest(string tenantId, string botClass, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ContractBodyReader bodies, ILoggerFactory loggers)
+    private static Task<IResult> Attest(string tenantId, string botClass, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ContractBodyReader bodies, ILoggerFactory loggers) =>
+        CommandAsync<GateAttestation>(tenantId, botClass, context, grains, bodies, loggers, (ladder, attestation) => ladder.Attest(attestation, GatewayClaims.OperatorIdOf(user)), "The attestation was refused.");
+
+    private static Task<IResult> Promote(string tenantId, string botClass, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ContractBodyReader bodies, ILoggerFactory loggers) =>
+        CommandAsync<PromotionRequest>(tenantId, botClass, context, grains, bodies, loggers, (ladder, promotion) => ladder.Promote(promotion.To, GatewayClaims.OperatorIdOf(user)), "The promotion was refused.");
+
+    /// <summary>An operator's command on a ladder: its body read against its contract, the ladder as it stands after it, or the refusal.</summary>
+    private static async Task<IResult> CommandAsync<T>(
+        string tenantId,
+        string botClass,
+        HttpContext context,
+        IGrainFactory grains,
+        ContractBodyReader bodies,
+        ILoggerFactory loggers,
+        Func<IModeLadderGrain, T, Task<CommandResult>> command,
+        string refused)
+        where T : class
     {
         var ladder = LadderOf(grains, tenantId, botClass);
-        var body = await CommandPrologue.ReadAsync<GateAttestation>(ladder is not null, () => UnknownLadder(tenantId, botClass), context, bodies);
-        if (body.Value is not { } attestation)
+        var body = await CommandPrologue.ReadAsync<T>(ladder is not null, () => UnknownLadder(tenantId, botClass), context, bodies);
+        if (body.Value is not { } value)
         {
             return body.Problem!;
         }
 
-        var result = await ladder!.Attest(attestation, GatewayClaims.OperatorIdOf(user));
+        var result = await command(ladder!, value);
         return result.Succeeded
-            ? GatewayResults.Ok(await ladder.Get())
-            : GatewayResults.Refused(result, "The attestation was refused.", loggers.CreateLogger(typeof(LadderEndpoints)));
-    }
-
-    private static async Task<IResult> Promote(string tenantId, string botClass, HttpContext context, ClaimsPrincipal user, IGrainFactory grains, ContractBodyReader bodies, ILoggerFactory loggers)
-    {
-        var ladder = LadderOf(grains, tenantId, botClass);
-        var body = await CommandPrologue.ReadAsync<PromotionRequest>(ladder is not null, () => UnknownLadder(tenantId, botClass), context, bodies);
-        if (body.Value is not { } promotion)
-        {
-            return body.Problem!;
-        }
-
-        var result = await ladder!.Promote(promotion.To, GatewayClaims.OperatorIdOf(user));
-        return result.Succeeded
-            ? GatewayResults.Ok(await ladder.Get())
-            : GatewayResults.Refused(result, "The promotion was refused.", loggers.CreateLogger(typeof(LadderEndpoints)));
+            ? GatewayResults.Ok(await ladder!.Get())
+            : GatewayResults.Refused(result, refused, loggers.CreateLogger(typeof(LadderEndpoints)));
     }
 
     /// <summary>The ladder grain of a well-formed Tenant and a class spelled as the contracts spell it; null otherwise.</summary>
