@@ -13,7 +13,7 @@ export interface AuditContext {
   strategy_id?: StrategyId;
   /** One launch of a Strategy on a Portfolio. */
   launch_id?: LaunchId;
-  /** Which kind of run an audit envelope belongs to. */
+  /** Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership). */
   mode: AuditEnvelopeMode;
   /** 32 bytes, 0x-prefixed hex. */
   builderCode: Bytes32;

@@ -114,8 +114,8 @@ export type TokenId = string;
  */
 export type UInt256 = string;
 
-/** Which kind of run an audit envelope belongs to. */
-export type AuditEnvelopeMode = "paper" | "limited_live" | "backtest";
+/** Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership). */
+export type AuditEnvelopeMode = "paper" | "limited_live" | "backtest" | "wide_live" | "shadow" | "governance";
 
 /** Set on every backtest output. */
 export type Badge = "BACKTEST";
@@ -127,7 +127,11 @@ export interface ClusterCap {
   max_exposure: Pusd;
 }
 
-export type LaunchMode = "paper" | "limited_live";
+/** paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder. */
+export type LaunchMode = "paper" | "limited_live" | "wide_live" | "shadow";
+
+/** A rung of a Bot class's mode ladder, lowest first. */
+export type ModeRung = "docs-complete" | "demo-wired" | "limited_live" | "wide_live";
 
 /** The Polymarket account a Portfolio trades as. Its orders name the funder as maker; the signing key signs them (for poly_1271, through the deposit wallet). Absent means eoa: the key's own address. */
 export interface PolymarketAccount {

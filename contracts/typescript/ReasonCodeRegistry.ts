@@ -35,4 +35,4 @@ export interface ReasonCodeRegistry {
 
 export type ReasonCodeEntryFamily = "INTEL" | "DISC" | "STRAT" | "RISK" | "EXEC" | "SEC" | "GOV";
 
-export type ReasonCodeEntryEmittedBy = "intelligence" | "strategy" | "cluster" | "risk" | "execution" | "portfolio" | "gateway" | "silo" | "backtest" | "audit" | "watchlist";
+export type ReasonCodeEntryEmittedBy = "intelligence" | "strategy" | "cluster" | "risk" | "execution" | "portfolio" | "gateway" | "silo" | "backtest" | "audit" | "watchlist" | "governance";

@@ -7,5 +7,6 @@ import type { LaunchMode, PortfolioId } from "./Common.js";
 export interface RelaunchRequest {
   /** A Portfolio, e.g. PORT-001. */
   portfolio_id: PortfolioId;
+  /** paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder. */
   mode?: LaunchMode;
 }

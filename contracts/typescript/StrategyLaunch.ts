@@ -56,6 +56,7 @@ export interface StrategyLaunch {
   market_scope: MarketScope;
   /** A Portfolio, e.g. PORT-001. */
   portfolio_id: PortfolioId;
+  /** paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder. */
   mode: LaunchMode;
   /** Which intelligence pack feeds the Signal; defaults to the Cluster's taxonomy root. */
   domain_pack?: StrategyLaunchDomainPack;

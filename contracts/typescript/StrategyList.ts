@@ -22,6 +22,7 @@ export interface StrategySummary {
   status: StrategySummaryStatus;
   /** The registered Bot its latest launch runs as. */
   bot_id: BotId;
+  /** paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder. */
   mode: LaunchMode;
   /** UTC instant, RFC 3339. */
   launched_at: Timestamp;

@@ -46,6 +46,10 @@ public static class ContractJson
     public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
         JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
 
+    /// <summary>An enum value as the contracts spell it (<c>limited_live</c>, <c>docs-complete</c>).</summary>
+    public static string NameOf<TEnum>(TEnum value)
+        where TEnum : struct, Enum => Serialize(value).Trim('"');
+
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
 }

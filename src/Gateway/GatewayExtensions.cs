@@ -168,6 +168,7 @@ public static class GatewayExtensions
         BacktestEndpoints.Map(api);
         WatchlistEndpoints.Map(api);
         BotEndpoints.Map(api);
+        LadderEndpoints.Map(api);
 
         // Unknown paths and wrong methods need no endpoint: the status-code page answers them as problems
         // (404 GOV_NOT_FOUND, 405 GOV_INVALID_REQUEST, see CustomizeProblem).

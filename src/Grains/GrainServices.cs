@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Polytraders.Grains.Bots;
 using Polytraders.Grains.Execution;
+using Polytraders.Grains.Gates;
 using Polytraders.Grains.Serialization;
 using Polytraders.Trading.Audit;
 using Polytraders.Trading.Venues;
@@ -28,6 +29,10 @@ public static class GrainServices
         services.AddOptions<BotsOptions>().Bind(configuration.GetSection(BotsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<BotCatalogueHost>();
         services.AddHostedService<BotCatalogueStartup>();
+        services.AddOptions<GatesOptions>().Bind(configuration.GetSection(GatesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<GateChecklistHost>();
+        services.AddHostedService<GateChecklistStartup>();
+        services.TryAddSingleton<GateEvaluator>();
         return services;
     }
 

@@ -31,6 +31,8 @@ public sealed class BodyFuzzTests(BodyFuzzTests.Host host, ITestOutputHelper out
         ("TradingStateChange", HttpMethod.Post, _ => "/api/v1/portfolios/PORT-002/trading-state"),
         ("PortfolioConfig", HttpMethod.Post, _ => "/api/v1/portfolios"),
         ("PortfolioConfig", HttpMethod.Put, body => $"/api/v1/portfolios/{PortfolioOf(body)}/config"),
+        ("GateAttestation", HttpMethod.Post, _ => "/api/v1/tenants/TEN-DESK/ladders/momentum/attestations"),
+        ("PromotionRequest", HttpMethod.Post, _ => "/api/v1/tenants/TEN-DESK/ladders/momentum/promotions"),
     ];
 
     [Fact]

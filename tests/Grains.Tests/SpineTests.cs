@@ -113,10 +113,6 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
         Assert.NotNull(strategy.Launches[0].StoppedAt);
     }
 
-    /// <summary>
-    /// Replays the data set as the embedded default does, only faster: fills travel back to the Strategy one-way, so
-    /// each replayed minute leaves them a moment to land before the next prices, as wall-clock time does live.
-    /// </summary>
     [Fact]
     public async Task a_market_that_resolves_leaves_the_manual_scope_out_of_scope_with_resolution_as_its_cause()
     {
@@ -135,21 +131,7 @@ public sealed class SpineTests(SpineCluster spine) : IClassFixture<SpineCluster>
         Assert.Empty((await spine.Grains.GetGrain<IStrategyGrain>("momentum-spine-6").GetState()).MarketsInScope);
     }
 
-    private async Task ReplayAllPrices()
-    {
-        var replay = new PriceReplay(spine.Grains, spine.Replay);
-        var timeline = await ReplayTimeline.MeasureAsync(spine.Replay.PricesPath, CancellationToken.None);
-        await foreach (var step in replay.StepsAsync(new ReplayRun(DateTimeOffset.UtcNow, 15), timeline, 0, loop: false, CancellationToken.None))
-        {
-            foreach (var update in step.Updates)
-            {
-                await replay.PublishAsync(update);
-            }
-
-            // Each price once the last one came to rest: the fills (at the last price) do not depend on how loaded the machine is.
-            await spine.Flow.StillAsync(CancellationToken.None);
-        }
-    }
+    private Task ReplayAllPrices() => ReplayDriver.ReplayAllPricesAsync(spine.Grains, spine.Replay, spine.Flow);
 
     private async Task<IPortfolioGrain> NewPortfolio(string portfolioId)
     {

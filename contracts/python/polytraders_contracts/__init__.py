@@ -5,7 +5,7 @@
 
 from ._base import Contract
 from .audit_context import AuditContext
-from .audit_envelope import AuditEnvelope, AuditPayload, AuditPayloadCause, AuditPayloadKind, RefusalCount
+from .audit_envelope import AuditEnvelope, AuditPayload, AuditPayloadCause, AuditPayloadKind, LadderEvent, RefusalCount
 from .audit_page import AuditPage
 from .audit_query import AuditQuery
 from .backtest_list import BacktestId, BacktestList, BacktestSummary, BacktestSummaryStatus
@@ -21,16 +21,20 @@ from .cluster import Cluster
 from .cluster_list import ClusterList
 from .command_result import CommandResult
 from .fill import Fill, FillStatus, FillVenue
+from .gate_attestation import GateAttestation
+from .gate_checklist import GateCheck, GateChecklist, GateItem, GateItemKind, ItemId
 from .launch_accepted import LaunchAccepted
 from .market import Market, MarketStatus, Outcome
 from .market_scope import MarketScope
 from .market_state import MarketState
+from .mode_ladder import LadderItem, LadderItemKind, LadderTransition, ModeLadder
 from .order import Order
 from .order_intent import OrderIntent, OrderIntentExitCause
 from .portfolio_config import PortfolioConfig, PortfolioConfigBaseCurrency, PortfolioConfigStatus
 from .portfolio_list import PortfolioList, PortfolioSummary, PortfolioSummaryStatus
 from .portfolio_state import LaunchRecord, PortfolioState, Position
 from .price_update import PriceUpdate, PriceUpdateMarketStatus, PriceUpdateSource
+from .promotion_request import PromotionRequest
 from .reason_code_registry import ReasonCodeEntry, ReasonCodeEntryEmittedBy, ReasonCodeEntryFamily, ReasonCodeRegistry
 from .relaunch_request import RelaunchRequest
 from .signal import Signal
@@ -45,7 +49,7 @@ from .watchlist import Watchlist
 from .watchlist_create import WatchlistCreate
 from .watchlist_rename import WatchlistRename
 from .watchlist_view import WatchlistView
-from .common import Address, AuditEnvelopeMode, Badge, Bytes32, ClusterCap, ClusterId, Hash, LaunchId, LaunchMode, MarketId, OperatorId, PolymarketAccount, PortfolioId, Price, Pusd, ReasonCode, RiskLimits, ScopeMode, ScoreType, Shares, Side, SignalInput, SignatureType, SignedPusd, StrategyId, TenantId, TimeInForce, Timestamp, TokenId, TradingState, UInt256
+from .common import Address, AuditEnvelopeMode, Badge, Bytes32, ClusterCap, ClusterId, Hash, LaunchId, LaunchMode, MarketId, ModeRung, OperatorId, PolymarketAccount, PortfolioId, Price, Pusd, ReasonCode, RiskLimits, ScopeMode, ScoreType, Shares, Side, SignalInput, SignatureType, SignedPusd, StrategyId, TenantId, TimeInForce, Timestamp, TokenId, TradingState, UInt256
 
 __all__ = [
     "Address",
@@ -103,7 +107,17 @@ __all__ = [
     "Fill",
     "FillStatus",
     "FillVenue",
+    "GateAttestation",
+    "GateCheck",
+    "GateChecklist",
+    "GateItem",
+    "GateItemKind",
     "Hash",
+    "ItemId",
+    "LadderEvent",
+    "LadderItem",
+    "LadderItemKind",
+    "LadderTransition",
     "LaunchAccepted",
     "LaunchId",
     "LaunchMode",
@@ -113,6 +127,8 @@ __all__ = [
     "MarketScope",
     "MarketState",
     "MarketStatus",
+    "ModeLadder",
+    "ModeRung",
     "MomentumParameters",
     "OperatorId",
     "Order",
@@ -133,6 +149,7 @@ __all__ = [
     "PriceUpdate",
     "PriceUpdateMarketStatus",
     "PriceUpdateSource",
+    "PromotionRequest",
     "Pusd",
     "ReasonCode",
     "ReasonCodeEntry",

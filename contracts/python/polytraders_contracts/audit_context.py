@@ -22,7 +22,7 @@ class AuditContext(Contract):
     "One launch of a Strategy on a Portfolio."
 
     mode: AuditEnvelopeMode
-    "Which kind of run an audit envelope belongs to."
+    "Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership)."
 
     builderCode: Bytes32
     "32 bytes, 0x-prefixed hex."

@@ -7,8 +7,10 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ._base import Contract
-from .common import AuditEnvelopeMode, Badge, Bytes32, Hash, LaunchId, MarketId, PortfolioId, ReasonCode, StrategyId, TenantId, Timestamp
+from .bot_spec import BotClass
+from .common import AuditEnvelopeMode, Badge, Bytes32, Hash, LaunchId, MarketId, ModeRung, PortfolioId, ReasonCode, StrategyId, TenantId, Timestamp
 from .fill import Fill
+from .gate_checklist import ItemId
 from .order import Order
 from .order_intent import OrderIntent
 from .signal import Signal
@@ -32,6 +34,24 @@ class RefusalCount(Contract):
 
 AuditPayloadCause = Literal["launch", "cluster_addition", "cluster_removal", "manual_selection", "manual_deselection", "resolution"]
 "On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution."
+
+
+class LadderEvent(Contract):
+    "On a mode-ladder envelope of a governance chain: the class, its rung after the event, the rung it aimed at, the item attested and what was missing."
+
+    class_: BotClass = Field(alias="class")
+    "The strategy family a Bot belongs to; a launch's family names it."
+
+    rung: ModeRung
+    "A rung of a Bot class's mode ladder, lowest first."
+
+    target: ModeRung | None = None
+    "A rung of a Bot class's mode ladder, lowest first."
+
+    item_id: ItemId | None = None
+    "A checklist item, snake_case, unique in its checklist."
+
+    missing: Annotated[list[ItemId], Field(max_length=50)] | None = None
 
 
 class AuditPayload(Contract):
@@ -68,6 +88,9 @@ class AuditPayload(Contract):
     cause: AuditPayloadCause | None = None
     "On scope payloads: why the market entered or left the Market scope. STRAT_MARKET_OUT_OF_SCOPE covers a cluster removal, a manual de-selection and a market resolution."
 
+    ladder: LadderEvent | None = None
+    "On a mode-ladder envelope of a governance chain: the class, its rung after the event, the rung it aimed at, the item attested and what was missing."
+
 
 class AuditEnvelope(Contract):
     "One link of a Portfolio's append-only audit chain: what happened, why (reason code), and the hash of the link before it."
@@ -89,8 +112,8 @@ class AuditEnvelope(Contract):
     tenant_id: TenantId
     "A Tenant, e.g. TEN-DESK."
 
-    portfolio_id: PortfolioId
-    "A Portfolio, e.g. PORT-001."
+    portfolio_id: PortfolioId | None = None
+    "Set on every link of a Portfolio's chain (and a Backtest's); absent on a Tenant's governance chain."
 
     strategy_id: StrategyId | None = None
     "A Strategy, lower-case kebab, e.g. momentum-crypto-1."
@@ -102,7 +125,7 @@ class AuditEnvelope(Contract):
     "Set on backtest envelopes, whose chain is the run's own."
 
     mode: AuditEnvelopeMode
-    "Which kind of run an audit envelope belongs to."
+    "Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership)."
 
     badge: Badge | None = None
     "Set on every backtest output."

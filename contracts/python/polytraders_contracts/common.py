@@ -81,8 +81,8 @@ UInt256 = Annotated[str, Field(pattern="^[0-9]{1,78}\\Z")]
 "Unsigned 256-bit integer, decimal string."
 
 
-AuditEnvelopeMode = Literal["paper", "limited_live", "backtest"]
-"Which kind of run an audit envelope belongs to."
+AuditEnvelopeMode = Literal["paper", "limited_live", "backtest", "wide_live", "shadow", "governance"]
+"Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership)."
 
 
 Badge = Literal["BACKTEST"]
@@ -98,7 +98,12 @@ class ClusterCap(Contract):
     "pUSD amount, non-negative decimal string with at most 6 decimals (pUSD has 6)."
 
 
-LaunchMode = Literal["paper", "limited_live"]
+LaunchMode = Literal["paper", "limited_live", "wide_live", "shadow"]
+"paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder."
+
+
+ModeRung = Literal["docs-complete", "demo-wired", "limited_live", "wide_live"]
+"A rung of a Bot class's mode ladder, lowest first."
 
 
 SignatureType = Literal["eoa", "poly_proxy", "poly_gnosis_safe", "poly_1271"]

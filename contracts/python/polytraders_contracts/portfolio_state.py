@@ -23,6 +23,7 @@ class LaunchRecord(Contract):
     "A Portfolio, e.g. PORT-001."
 
     mode: LaunchMode
+    "paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder."
 
     launched_at: Timestamp
     "UTC instant, RFC 3339."

@@ -13,7 +13,7 @@ from .common import ReasonCode
 ReasonCodeEntryFamily = Literal["INTEL", "DISC", "STRAT", "RISK", "EXEC", "SEC", "GOV"]
 
 
-ReasonCodeEntryEmittedBy = Literal["intelligence", "strategy", "cluster", "risk", "execution", "portfolio", "gateway", "silo", "backtest", "audit", "watchlist"]
+ReasonCodeEntryEmittedBy = Literal["intelligence", "strategy", "cluster", "risk", "execution", "portfolio", "gateway", "silo", "backtest", "audit", "watchlist", "governance"]
 
 
 class ReasonCodeEntry(Contract):

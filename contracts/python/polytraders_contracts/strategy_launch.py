@@ -62,6 +62,7 @@ class StrategyLaunch(Contract):
     "A Portfolio, e.g. PORT-001."
 
     mode: LaunchMode
+    "paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder."
 
     domain_pack: StrategyLaunchDomainPack | None = None
     "Which intelligence pack feeds the Signal; defaults to the Cluster's taxonomy root."

@@ -31,6 +31,7 @@ class StrategySummary(Contract):
     "The registered Bot its latest launch runs as."
 
     mode: LaunchMode
+    "paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder."
 
     launched_at: Timestamp
     "UTC instant, RFC 3339."

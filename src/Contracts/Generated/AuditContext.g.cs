@@ -27,7 +27,7 @@ public sealed partial record AuditContext
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? LaunchId { get; init; }
 
-    /// <summary>Which kind of run an audit envelope belongs to.</summary>
+    /// <summary>Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership).</summary>
     [JsonPropertyName("mode")]
     public required AuditEnvelopeMode Mode { get; init; }
 

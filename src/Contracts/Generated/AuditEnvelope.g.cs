@@ -32,9 +32,10 @@ public sealed partial record AuditEnvelope
     [JsonPropertyName("tenant_id")]
     public required string TenantId { get; init; }
 
-    /// <summary>A Portfolio, e.g. PORT-001.</summary>
+    /// <summary>Set on every link of a Portfolio's chain (and a Backtest's); absent on a Tenant's governance chain.</summary>
     [JsonPropertyName("portfolio_id")]
-    public required string PortfolioId { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PortfolioId { get; init; }
 
     /// <summary>A Strategy, lower-case kebab, e.g. momentum-crypto-1.</summary>
     [JsonPropertyName("strategy_id")]
@@ -51,7 +52,7 @@ public sealed partial record AuditEnvelope
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? BacktestId { get; init; }
 
-    /// <summary>Which kind of run an audit envelope belongs to.</summary>
+    /// <summary>Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership).</summary>
     [JsonPropertyName("mode")]
     public required AuditEnvelopeMode Mode { get; init; }
 
@@ -130,6 +131,37 @@ public sealed partial record AuditPayload
     [JsonPropertyName("cause")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AuditPayloadCause? Cause { get; init; }
+
+    /// <summary>On a mode-ladder envelope of a governance chain: the class, its rung after the event, the rung it aimed at, the item attested and what was missing.</summary>
+    [JsonPropertyName("ladder")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LadderEvent? Ladder { get; init; }
+}
+
+/// <summary>On a mode-ladder envelope of a governance chain: the class, its rung after the event, the rung it aimed at, the item attested and what was missing.</summary>
+public sealed partial record LadderEvent
+{
+    /// <summary>The strategy family a Bot belongs to; a launch's family names it.</summary>
+    [JsonPropertyName("class")]
+    public required BotClass Class { get; init; }
+
+    /// <summary>A rung of a Bot class's mode ladder, lowest first.</summary>
+    [JsonPropertyName("rung")]
+    public required ModeRung Rung { get; init; }
+
+    /// <summary>A rung of a Bot class's mode ladder, lowest first.</summary>
+    [JsonPropertyName("target")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ModeRung? Target { get; init; }
+
+    /// <summary>A checklist item, snake_case, unique in its checklist.</summary>
+    [JsonPropertyName("item_id")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ItemId { get; init; }
+
+    [JsonPropertyName("missing")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Missing { get; init; }
 }
 
 /// <summary>On a governance envelope of refused requests: how many refusals of the same caller, reason code and Portfolio it stands for, within [window_start, window_end). The first refusal of a window is written at once with count 1; the others of the window are counted into one summary envelope when the window closes, so the counts add up to every refusal.</summary>

@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 
 namespace Polytraders.Contracts;
 
-/// <summary>Which kind of run an audit envelope belongs to.</summary>
+/// <summary>Which kind of run an audit envelope belongs to; governance is a Tenant's governance chain (mode ladder, Cluster membership).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AuditEnvelopeMode>))]
 public enum AuditEnvelopeMode
 {
@@ -16,6 +16,12 @@ public enum AuditEnvelopeMode
     LimitedLive = 1,
     [JsonStringEnumMemberName("backtest")]
     Backtest = 2,
+    [JsonStringEnumMemberName("wide_live")]
+    WideLive = 3,
+    [JsonStringEnumMemberName("shadow")]
+    Shadow = 4,
+    [JsonStringEnumMemberName("governance")]
+    Governance = 5,
 }
 
 /// <summary>Set on every backtest output.</summary>
@@ -38,6 +44,7 @@ public sealed partial record ClusterCap
     public required decimal MaxExposure { get; init; }
 }
 
+/// <summary>paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<LaunchMode>))]
 public enum LaunchMode
 {
@@ -45,6 +52,24 @@ public enum LaunchMode
     Paper = 0,
     [JsonStringEnumMemberName("limited_live")]
     LimitedLive = 1,
+    [JsonStringEnumMemberName("wide_live")]
+    WideLive = 2,
+    [JsonStringEnumMemberName("shadow")]
+    Shadow = 3,
+}
+
+/// <summary>A rung of a Bot class's mode ladder, lowest first.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ModeRung>))]
+public enum ModeRung
+{
+    [JsonStringEnumMemberName("docs-complete")]
+    DocsComplete = 0,
+    [JsonStringEnumMemberName("demo-wired")]
+    DemoWired = 1,
+    [JsonStringEnumMemberName("limited_live")]
+    LimitedLive = 2,
+    [JsonStringEnumMemberName("wide_live")]
+    WideLive = 3,
 }
 
 /// <summary>The Polymarket account a Portfolio trades as. Its orders name the funder as maker; the signing key signs them (for poly_1271, through the deposit wallet). Absent means eoa: the key's own address.</summary>

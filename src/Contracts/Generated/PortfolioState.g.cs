@@ -20,6 +20,7 @@ public sealed partial record LaunchRecord
     [JsonPropertyName("portfolio_id")]
     public required string PortfolioId { get; init; }
 
+    /// <summary>paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder.</summary>
     [JsonPropertyName("mode")]
     public required LaunchMode Mode { get; init; }
 

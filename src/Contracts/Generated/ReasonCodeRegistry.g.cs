@@ -78,4 +78,6 @@ public enum ReasonCodeEntryEmittedBy
     Audit = 9,
     [JsonStringEnumMemberName("watchlist")]
     Watchlist = 10,
+    [JsonStringEnumMemberName("governance")]
+    Governance = 11,
 }

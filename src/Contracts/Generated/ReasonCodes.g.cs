@@ -337,7 +337,7 @@ public static partial class ReasonCodes
     /// <summary>A market was added to or removed from a Cluster.</summary>
     public const string GovClusterMembershipChanged = "GOV_CLUSTER_MEMBERSHIP_CHANGED";
 
-    /// <summary>limited_live refused: the silo runs on in-memory storage.</summary>
+    /// <summary>Live configuration refused at start: the silo runs on in-memory storage (a launch needs the durable_storage item of its class mode ladder).</summary>
     public const string GovLiveRequiresDurableStorage = "GOV_LIVE_REQUIRES_DURABLE_STORAGE";
 
     /// <summary>The request body or query breaks its schema.</summary>
@@ -370,11 +370,35 @@ public static partial class ReasonCodes
     /// <summary>A Portfolio with that id already exists; change its config instead.</summary>
     public const string GovPortfolioExists = "GOV_PORTFOLIO_EXISTS";
 
+    /// <summary>An operator attested an item of a class's next mode-ladder transition, with evidence.</summary>
+    public const string GovGateItemAttested = "GOV_GATE_ITEM_ATTESTED";
+
+    /// <summary>Attestation refused: the item is not an attested item of the class's next transition, or this operator attested it already.</summary>
+    public const string GovAttestationRefused = "GOV_ATTESTATION_REFUSED";
+
+    /// <summary>A Bot class moved one rung up its mode ladder: every checklist item met, attested by enough distinct operators.</summary>
+    public const string GovRungPromoted = "GOV_RUNG_PROMOTED";
+
+    /// <summary>Promotion refused: the target is not the next rung, or items of its checklist are unmet (named).</summary>
+    public const string GovPromotionRefused = "GOV_PROMOTION_REFUSED";
+
     /// <summary>A config change alters a field fixed at creation (portfolio_id, tenant_id, base_currency, bankroll).</summary>
     public const string GovPortfolioFieldImmutable = "GOV_PORTFOLIO_FIELD_IMMUTABLE";
 
+    /// <summary>A Bot class moved down its mode ladder automatically: a kill switch was switched on or an audit chain failed verification.</summary>
+    public const string GovRungDemoted = "GOV_RUNG_DEMOTED";
+
+    /// <summary>Launch refused: the mode needs a rung of the mode ladder the class has not reached (the rung and its missing items named; on the governance chain).</summary>
+    public const string GovLaunchAboveRung = "GOV_LAUNCH_ABOVE_RUNG";
+
     /// <summary>The Tenant already has as many Portfolios as one Tenant may (1000).</summary>
     public const string GovTenantPortfolioLimit = "GOV_TENANT_PORTFOLIO_LIMIT";
+
+    /// <summary>A shadow order was built and signed but not submitted: shadow runs never reach the venue and never fill.</summary>
+    public const string ExecShadowOrderSigned = "EXEC_SHADOW_ORDER_SIGNED";
+
+    /// <summary>A mode-ladder checklist file breaks its contract (a transition one rung up, unique items, minimum only on counting checks); the silo does not start.</summary>
+    public const string GovGateChecklistInvalid = "GOV_GATE_CHECKLIST_INVALID";
 
     /// <summary>The registry as published by GET /api/v1/reason-codes.</summary>
     public static IReadOnlyList<ReasonCodeEntry> All { get; } =
@@ -489,7 +513,7 @@ public static partial class ReasonCodes
         new() { Code = GovKillSwitchOn, Family = ReasonCodeEntryFamily.Gov, Meaning = "The kill switch was switched on.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Gateway] },
         new() { Code = GovKillSwitchOff, Family = ReasonCodeEntryFamily.Gov, Meaning = "The kill switch was switched off.", EmittedBy = [ReasonCodeEntryEmittedBy.Risk, ReasonCodeEntryEmittedBy.Gateway] },
         new() { Code = GovClusterMembershipChanged, Family = ReasonCodeEntryFamily.Gov, Meaning = "A market was added to or removed from a Cluster.", EmittedBy = [ReasonCodeEntryEmittedBy.Cluster, ReasonCodeEntryEmittedBy.Gateway] },
-        new() { Code = GovLiveRequiresDurableStorage, Family = ReasonCodeEntryFamily.Gov, Meaning = "limited_live refused: the silo runs on in-memory storage.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovLiveRequiresDurableStorage, Family = ReasonCodeEntryFamily.Gov, Meaning = "Live configuration refused at start: the silo runs on in-memory storage (a launch needs the durable_storage item of its class mode ladder).", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
         new() { Code = GovInvalidRequest, Family = ReasonCodeEntryFamily.Gov, Meaning = "The request body or query breaks its schema.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 400 },
         new() { Code = GovNotFound, Family = ReasonCodeEntryFamily.Gov, Meaning = "No such resource.", EmittedBy = [ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 404 },
         new() { Code = GovAuditChainBroken, Family = ReasonCodeEntryFamily.Gov, Meaning = "Audit chain verification found a broken link.", EmittedBy = [ReasonCodeEntryEmittedBy.Audit, ReasonCodeEntryEmittedBy.Gateway] },
@@ -500,7 +524,15 @@ public static partial class ReasonCodes
         new() { Code = GovPortfolioCreated, Family = ReasonCodeEntryFamily.Gov, Meaning = "An operator created the Portfolio through the API; the first link of its chain, naming its config.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
         new() { Code = GovPortfolioConfigChanged, Family = ReasonCodeEntryFamily.Gov, Meaning = "An operator replaced the Portfolio's config; the detail lists each field's old and new value.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio] },
         new() { Code = GovPortfolioExists, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Portfolio with that id already exists; change its config instead.", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovGateItemAttested, Family = ReasonCodeEntryFamily.Gov, Meaning = "An operator attested an item of a class's next mode-ladder transition, with evidence.", EmittedBy = [ReasonCodeEntryEmittedBy.Governance] },
+        new() { Code = GovAttestationRefused, Family = ReasonCodeEntryFamily.Gov, Meaning = "Attestation refused: the item is not an attested item of the class's next transition, or this operator attested it already.", EmittedBy = [ReasonCodeEntryEmittedBy.Governance, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovRungPromoted, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot class moved one rung up its mode ladder: every checklist item met, attested by enough distinct operators.", EmittedBy = [ReasonCodeEntryEmittedBy.Governance] },
+        new() { Code = GovPromotionRefused, Family = ReasonCodeEntryFamily.Gov, Meaning = "Promotion refused: the target is not the next rung, or items of its checklist are unmet (named).", EmittedBy = [ReasonCodeEntryEmittedBy.Governance, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = GovPortfolioFieldImmutable, Family = ReasonCodeEntryFamily.Gov, Meaning = "A config change alters a field fixed at creation (portfolio_id, tenant_id, base_currency, bankroll).", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = GovRungDemoted, Family = ReasonCodeEntryFamily.Gov, Meaning = "A Bot class moved down its mode ladder automatically: a kill switch was switched on or an audit chain failed verification.", EmittedBy = [ReasonCodeEntryEmittedBy.Governance] },
+        new() { Code = GovLaunchAboveRung, Family = ReasonCodeEntryFamily.Gov, Meaning = "Launch refused: the mode needs a rung of the mode ladder the class has not reached (the rung and its missing items named; on the governance chain).", EmittedBy = [ReasonCodeEntryEmittedBy.Governance, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
         new() { Code = GovTenantPortfolioLimit, Family = ReasonCodeEntryFamily.Gov, Meaning = "The Tenant already has as many Portfolios as one Tenant may (1000).", EmittedBy = [ReasonCodeEntryEmittedBy.Portfolio, ReasonCodeEntryEmittedBy.Gateway], HttpStatus = 409 },
+        new() { Code = ExecShadowOrderSigned, Family = ReasonCodeEntryFamily.Exec, Meaning = "A shadow order was built and signed but not submitted: shadow runs never reach the venue and never fill.", EmittedBy = [ReasonCodeEntryEmittedBy.Execution] },
+        new() { Code = GovGateChecklistInvalid, Family = ReasonCodeEntryFamily.Gov, Meaning = "A mode-ladder checklist file breaks its contract (a transition one rung up, unique items, minimum only on counting checks); the silo does not start.", EmittedBy = [ReasonCodeEntryEmittedBy.Silo] },
     ];
 }

@@ -13,6 +13,7 @@ public sealed partial record RelaunchRequest
     [JsonPropertyName("portfolio_id")]
     public required string PortfolioId { get; init; }
 
+    /// <summary>paper trades against the paper venue; shadow runs on live prices and builds and signs its orders but never submits them; limited_live and wide_live trade on the venue once the class has reached that rung of its mode ladder.</summary>
     [JsonPropertyName("mode")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public LaunchMode? Mode { get; init; }

@@ -29,7 +29,7 @@ internal static class AuditEndpoints
 
         api.MapGet("/audit/verify", VerifyChain)
             .WithName("VerifyAuditChain")
-            .WithSummary("Verify the hash chain of one Portfolio's audit trail.")
+            .WithSummary("Verify the hash chain of one Portfolio's audit trail (portfolioId) or of a Tenant's governance chain (tenantId).")
             .Produces<ChainVerification>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -140,15 +140,24 @@ internal static class AuditEndpoints
 
     private static async Task<IResult> VerifyChain(HttpContext context, IGrainFactory grains)
     {
-        foreach (var name in context.Request.Query.Keys.Where(k => k != "portfolioId"))
+        foreach (var name in context.Request.Query.Keys.Where(k => k is not ("portfolioId" or "tenantId")))
         {
-            return Bad(name, "UnknownParameter", $"'{name}' is not a parameter of audit verification; use portfolioId.").Problem!;
+            return Bad(name, "UnknownParameter", $"'{name}' is not a parameter of audit verification; use portfolioId or tenantId.").Problem!;
+        }
+
+        // A Tenant's governance chain (mode ladder and other governance links) verifies like a Portfolio's chain.
+        var tenants = context.Request.Query["tenantId"];
+        if (tenants.Count > 0 && !context.Request.Query.ContainsKey("portfolioId"))
+        {
+            return tenants.Count == 1 && Identifiers.IsTenantId(tenants[0])
+                ? GatewayResults.Ok(await grains.GetGrain<IAuditTrailGrain>(AuditChains.Governance(tenants[0]!)).Verify())
+                : Bad("tenantId", "PatternMismatch", "tenantId (one Tenant id like TEN-DESK) names a governance chain.").Problem!;
         }
 
         var values = context.Request.Query["portfolioId"];
-        if (values.Count != 1 || !Identifiers.IsPortfolioId(values[0]))
+        if (values.Count != 1 || !Identifiers.IsPortfolioId(values[0]) || tenants.Count > 0)
         {
-            return Bad("portfolioId", values.Count == 0 ? "PropertyRequired" : "PatternMismatch", "portfolioId (one Portfolio id like PORT-001) is required.").Problem!;
+            return Bad("portfolioId", values.Count == 0 ? "PropertyRequired" : "PatternMismatch", "portfolioId (one Portfolio id like PORT-001) or tenantId, not both, is required.").Problem!;
         }
 
         var portfolioId = values[0]!;

@@ -146,10 +146,23 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
         GrainMetrics.ReportChainHead(this.GetPrimaryKeyString(), links[^1].Sequence);
     }
 
-    public Task<ChainVerification> Verify()
+    public async Task<ChainVerification> Verify()
     {
         var chainId = this.GetPrimaryKeyString();
-        return AuditChain.VerifyAsync(chainId, AuditChain.ReadAllAsync(store, chainId, VerifyPage));
+        var verification = await AuditChain.VerifyAsync(chainId, AuditChain.ReadAllAsync(store, chainId, VerifyPage));
+
+        // A chain nobody can trust takes its Tenant's classes off the live rungs (a Backtest's chain trades nothing).
+        if (!verification.Valid && _head is { BacktestId: null } head)
+        {
+            LogBroken(chainId, verification.FirstBrokenSequence, verification.Problem);
+            foreach (var botClass in Enum.GetValues<BotClass>())
+            {
+                await GrainFactory.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(head.TenantId, botClass))
+                    .Demote($"audit chain {chainId} fails verification at #{verification.FirstBrokenSequence}: {verification.Problem}");
+            }
+        }
+
+        return verification;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit {ChainId} #{Sequence} {ReasonCode}")]
@@ -160,6 +173,9 @@ public sealed partial class AuditTrailGrain(IAuditStore store, ILogger<AuditTrai
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit {ChainId}: envelope {EnvelopeId} was already stored as #{Sequence}; not appended again")]
     private partial void LogAlreadyStored(string chainId, long sequence, Guid envelopeId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audit {ChainId} fails verification at #{Sequence}: {Problem}")]
+    private partial void LogBroken(string chainId, long? sequence, string? problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit {ChainId}: sequence {Sequence} was taken by another writer; re-reading the head")]
     private partial void LogConflict(string chainId, long sequence);

@@ -7,6 +7,7 @@ using Polytraders.Grains.Execution.Polymarket;
 using Polytraders.Grains.Telemetry;
 using Polytraders.Polymarket.Crypto;
 using Polytraders.Polymarket.Orders;
+using Polytraders.Trading.Audit;
 
 namespace Polytraders.Grains.Execution;
 
@@ -33,9 +34,10 @@ public sealed partial class ExecutionGrain(
         ArgumentNullException.ThrowIfNull(approved);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(market);
-        if (context.Mode == AuditEnvelopeMode.LimitedLive && signer.IsDevelopmentKey)
+        // The launch is held to the ladder's non_development_signing_key item; this is the key holder's own last line.
+        if (AuditModes.IsLive(context.Mode) && signer.IsDevelopmentKey)
         {
-            return Refuse(approved, ReasonCodes.SecDevKeyRefusedLive, "the development key cannot sign limited_live orders");
+            return Refuse(approved, ReasonCodes.SecDevKeyRefusedLive, "the development key cannot sign live orders");
         }
 
         // Every order is checked, not only the launch: a Portfolio reconfigured to another account, or an intent sent

@@ -78,6 +78,14 @@ public sealed partial class OrderGrain(
             return await Fail(record, signature.ReasonCode!, signature.Detail!);
         }
 
+        // A shadow order ends here, signed and never handed to the venue: no fill, its reservation released at once.
+        if (context.Mode == AuditEnvelopeMode.Shadow)
+        {
+            record.Order = order;
+            var shadow = $"shadow: order {order.OrderHash} built and signed, never submitted to the {venue.Name} venue";
+            return await Close(record, ExecutionStatus.Shadow, ReasonCodes.ExecShadowOrderSigned, shadow, new AuditPayload { Kind = AuditPayloadKind.Order, Order = order, Detail = shadow });
+        }
+
         // One write records the order as handed to the venue: from here a restart asks the venue before anything is sent
         // again. EXEC_ORDER_SIGNED is in the trail before risk hears back and before the venue sees the order.
         record.Order = order;

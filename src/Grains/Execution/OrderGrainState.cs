@@ -125,4 +125,7 @@ public enum ExecutionStatus
     /// venue's feed (<see cref="IExecutionGrain.OnVenueFill"/>); becomes <see cref="Submitted"/> once fully filled.
     /// </summary>
     Open,
+
+    /// <summary>A shadow run's order: signed and audited (EXEC_SHADOW_ORDER_SIGNED), never submitted, never filled.</summary>
+    Shadow,
 }

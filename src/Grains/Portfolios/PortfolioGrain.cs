@@ -14,7 +14,6 @@ namespace Polytraders.Grains.Portfolios;
 /// </summary>
 public sealed partial class PortfolioGrain(
     [PersistentState("portfolio", StreamNames.GrainStorage)] IPersistentState<PortfolioGrainState> state,
-    DeploymentProfile deployment,
     BotCatalogueHost bots,
     TimeProvider time,
     ILogger<PortfolioGrain> logger) : Grain, IPortfolioGrain
@@ -149,9 +148,11 @@ public sealed partial class PortfolioGrain(
             return CommandResult.Refused(ReasonCodes.StratPortfolioAlreadyBound, $"Portfolio {portfolio.Config.PortfolioId} already runs strategy {bound}; stop it first.");
         }
 
-        if (launch.Mode == LaunchMode.LimitedLive && !deployment.DurableStorage)
+        // The mode needs its rung of the class's mode ladder (durable storage and a real key are items of the live rungs).
+        var rung = await GrainFactory.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(portfolio.Config.TenantId, bot.Class)).CheckLaunch(launch.Mode, operatorId);
+        if (!rung.Succeeded)
         {
-            return CommandResult.Refused(ReasonCodes.GovLiveRequiresDurableStorage, $"limited_live needs durable storage; this silo runs '{deployment.Name}'.");
+            return rung;
         }
 
         // Execution would refuse each of its orders: the Strategy does not start rather than trade into refusals.
@@ -238,7 +239,7 @@ public sealed partial class PortfolioGrain(
     }
 
     private Task<AuditEnvelope> Audit(AuditEnvelope draft) =>
-        GrainFactory.GetGrain<IAuditTrailGrain>(draft.PortfolioId).Append(draft);
+        GrainFactory.GetGrain<IAuditTrailGrain>(AuditChains.Of(draft)).Append(draft);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Portfolio {PortfolioId} created in tenant {TenantId} by {OperatorId}")]
     private partial void LogCreated(string portfolioId, string tenantId, string operatorId);

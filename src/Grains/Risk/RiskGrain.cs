@@ -417,6 +417,16 @@ public sealed partial class RiskGrain(
         await _auditTrail.Get(GrainFactory, config.PortfolioId)
             .Append(context.Draft(transition.ReasonCode, actor, new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = detail }, time.GetUtcNow()));
         LogTransition(config.PortfolioId, detail, actor);
+
+        // A kill switch takes the Tenant's classes off the live rungs: going live again is a fresh promotion.
+        if (transition.ReasonCode == ReasonCodes.GovKillSwitchOn)
+        {
+            foreach (var botClass in Enum.GetValues<BotClass>())
+            {
+                await GrainFactory.GetGrain<IModeLadderGrain>(IModeLadderGrain.Key(config.TenantId, botClass))
+                    .Demote($"kill switch on for {config.PortfolioId} by {actor}: {transition.Reason}");
+            }
+        }
     }
 
     /// <summary>A decision on its way out: its envelope, and the order to place or the rejection to tell.</summary>

@@ -535,7 +535,7 @@ public sealed partial class StrategyGrain(
         var envelopes = batch.Select(o => o.Envelope).OfType<AuditEnvelope>().ToList();
         if (envelopes.Count > 0)
         {
-            await AuditTrailOf(envelopes[0].PortfolioId).AppendBatch(envelopes);
+            await AuditTrailOf(AuditChains.Of(envelopes[0])).AppendBatch(envelopes);
         }
 
         foreach (var outgoing in batch)

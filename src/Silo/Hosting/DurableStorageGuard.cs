@@ -6,8 +6,8 @@ namespace Polytraders.Silo.Hosting;
 /// <summary>
 /// A silo that could trade real money refuses to start on in-memory storage: with <c>Mode=live</c>, or with a signing
 /// key that is not the development key (<c>Signing:IsDevelopmentKey=false</c>), the idempotency records, the audit
-/// trail and the launches must survive a restart. (A limited_live launch on an in-memory silo is refused per launch as
-/// well, by the portfolio grain.)
+/// trail and the launches must survive a restart. (A live launch is refused per launch as well, until its class reached
+/// the live rung, whose checklist holds the durable_storage item.)
 /// </summary>
 public static class DurableStorageGuard
 {

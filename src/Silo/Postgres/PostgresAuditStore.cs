@@ -119,7 +119,7 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.Hash });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = envelope.OccurredAt.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.TenantId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = envelope.PortfolioId });
+        command.Parameters.Add(Text(envelope.PortfolioId));
         command.Parameters.Add(Text(envelope.StrategyId));
         command.Parameters.Add(Text(envelope.LaunchId));
         command.Parameters.Add(Text(envelope.BacktestId));
@@ -288,7 +288,7 @@ public sealed class PostgresAuditStore : IAuditStore, IAsyncDisposable, IDisposa
         var hash = reader.GetString(4);
         var occurredAt = reader.GetFieldValue<DateTimeOffset>(5);
         var tenantId = reader.GetString(6);
-        var portfolioId = reader.GetString(7);
+        var portfolioId = reader.IsDBNull(7) ? null : reader.GetString(7);
         var strategyId = reader.IsDBNull(8) ? null : reader.GetString(8);
         var launchId = reader.IsDBNull(9) ? null : reader.GetString(9);
         var backtestId = reader.IsDBNull(10) ? null : reader.GetString(10);

@@ -19,4 +19,4 @@ public static class AuditQueryFilter
 }
 
 /// <summary>What a reviewer query filters an envelope on, kept apart from it by a store that keeps envelopes as bytes.</summary>
-public readonly record struct AuditQueryFields(string PortfolioId, string? StrategyId, string? LaunchId, string ReasonCode, DateTimeOffset OccurredAt, bool Badged);
+public readonly record struct AuditQueryFields(string? PortfolioId, string? StrategyId, string? LaunchId, string ReasonCode, DateTimeOffset OccurredAt, bool Badged);

@@ -61,7 +61,7 @@ public sealed class MemoryAuditStore : IAuditStore
                 _all.Add(new Entry(
                     Interned(chainId),
                     new AuditQueryFields(
-                        Interned(envelope.PortfolioId),
+                        InternedOrNull(envelope.PortfolioId),
                         InternedOrNull(envelope.StrategyId),
                         InternedOrNull(envelope.LaunchId),
                         Interned(envelope.ReasonCode),

@@ -25,5 +25,6 @@ public static class ContractRules
         new BacktestRequestRule(),
         new BotSpecRule(),
         new BotRegistryRule(),
+        new GateChecklistRule(),
     ];
 }

@@ -38,6 +38,7 @@ internal static class SchemaErrorCodes
 
         // Read from the repository at silo start, never from a request: a broken one stops the start under its own code.
         nameof(BotSpec) or nameof(BotRegistry) => ReasonCodes.GovBotSpecInvalid,
+        nameof(GateChecklist) => ReasonCodes.GovGateChecklistInvalid,
         _ => ReasonCodes.GovInvalidRequest,
     };
 }

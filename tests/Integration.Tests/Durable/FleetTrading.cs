@@ -16,8 +16,9 @@ internal sealed class FleetTrading(PostgresDatabase database)
 {
     /// <summary>
     /// The good StrategyLaunch fixtures: the crypto cluster on PORT-001, and the politics markets on PORT-002 — in paper
-    /// mode, because the fixture's limited_live is refused by execution for the development key every test silo signs
-    /// with (SEC_DEV_KEY_REFUSED_LIVE), and these tests need both Portfolios to trade.
+    /// mode, because the fixture's limited_live is refused at launch until the class reaches that rung of its mode ladder
+    /// (GOV_LAUNCH_ABOVE_RUNG; the development key every test silo signs with leaves it unmet), and these tests need both
+    /// Portfolios to trade.
     /// </summary>
     public static readonly IReadOnlyList<(string Portfolio, string Strategy, string Fixture, string? Mode)> Launches =
     [

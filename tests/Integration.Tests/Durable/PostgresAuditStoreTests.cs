@@ -38,6 +38,29 @@ public sealed class PostgresAuditStoreTests(PostgresServer server, ITestOutputHe
     }
 
     [Fact]
+    public async Task a_tenant_governance_chain_without_a_portfolio_is_stored_and_verifies()
+    {
+        var (_, store) = await StoreAsync();
+        await using var _ = store;
+        var chainId = AuditChains.Governance("TEN-DESK");
+        var chain = AuditSamples.Seal(Enumerable.Range(0, 3).Select(i => AuditSamples.Draft(AuditSamples.Context("PORT-001"), ReasonCodes.GovGateItemAttested, i) with
+        {
+            PortfolioId = null,
+            StrategyId = null,
+            LaunchId = null,
+            Mode = AuditEnvelopeMode.Governance,
+            Payload = new AuditPayload { Kind = AuditPayloadKind.Governance, Detail = $"item {i}", Ladder = new LadderEvent { Class = BotClass.Momentum, Rung = ModeRung.DemoWired } },
+        }));
+        await store.AppendAsync(chainId, chain, CancellationToken.None);
+
+        var read = await store.ReadChainAsync(chainId, 0, 10, CancellationToken.None);
+
+        Assert.Equal(Json(chain), Json(read));
+        Assert.All(read, e => Assert.Null(e.PortfolioId));
+        Assert.True(AuditChain.Verify(chainId, read).Valid);
+    }
+
+    [Fact]
     public async Task a_taken_sequence_is_a_conflict_and_a_stored_envelope_id_is_a_duplicate()
     {
         var (_, store) = await StoreAsync();

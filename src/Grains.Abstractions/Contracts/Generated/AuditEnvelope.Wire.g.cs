@@ -34,7 +34,7 @@ public struct AuditEnvelopeSurrogate
     public string TenantId;
 
     [Id(6)]
-    public string PortfolioId;
+    public string? PortfolioId;
 
     [Id(7)]
     public string? StrategyId;
@@ -145,6 +145,9 @@ public struct AuditPayloadSurrogate
 
     [Id(10)]
     public Polytraders.Contracts.AuditPayloadCause? Cause;
+
+    [Id(11)]
+    public Polytraders.Contracts.LadderEvent? Ladder;
 }
 
 [RegisterConverter]
@@ -163,6 +166,7 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Detail = surrogate.Detail,
         Refusals = surrogate.Refusals,
         Cause = surrogate.Cause,
+        Ladder = surrogate.Ladder,
     };
 
     public AuditPayloadSurrogate ConvertToSurrogate(in Polytraders.Contracts.AuditPayload value) => new()
@@ -178,6 +182,50 @@ public sealed class AuditPayloadConverter : IConverter<Polytraders.Contracts.Aud
         Detail = value.Detail,
         Refusals = value.Refusals,
         Cause = value.Cause,
+        Ladder = value.Ladder,
+    };
+}
+
+/// <summary>Wire form of <see cref="Polytraders.Contracts.LadderEvent"/>.</summary>
+[GenerateSerializer]
+[Alias("Polytraders.Contracts.Wire.LadderEvent")]
+public struct LadderEventSurrogate
+{
+    [Id(0)]
+    public Polytraders.Contracts.BotClass Class;
+
+    [Id(1)]
+    public Polytraders.Contracts.ModeRung Rung;
+
+    [Id(2)]
+    public Polytraders.Contracts.ModeRung? Target;
+
+    [Id(3)]
+    public string? ItemId;
+
+    [Id(4)]
+    public List<string>? Missing;
+}
+
+[RegisterConverter]
+public sealed class LadderEventConverter : IConverter<Polytraders.Contracts.LadderEvent, LadderEventSurrogate>
+{
+    public Polytraders.Contracts.LadderEvent ConvertFromSurrogate(in LadderEventSurrogate surrogate) => new()
+    {
+        Class = surrogate.Class,
+        Rung = surrogate.Rung,
+        Target = surrogate.Target,
+        ItemId = surrogate.ItemId,
+        Missing = surrogate.Missing,
+    };
+
+    public LadderEventSurrogate ConvertToSurrogate(in Polytraders.Contracts.LadderEvent value) => new()
+    {
+        Class = value.Class,
+        Rung = value.Rung,
+        Target = value.Target,
+        ItemId = value.ItemId,
+        Missing = value.Missing,
     };
 }
 

@@ -77,6 +77,19 @@ public sealed class LaunchModeCodec : IFieldCodec<Polytraders.Contracts.LaunchMo
     public Polytraders.Contracts.LaunchMode ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.LaunchMode)Int32Codec.ReadValue(ref reader, field);
 }
 
+/// <summary>Writes <see cref="Polytraders.Contracts.ModeRung"/> as its number.</summary>
+[RegisterSerializer]
+public sealed class ModeRungCodec : IFieldCodec<Polytraders.Contracts.ModeRung>
+{
+    private static readonly Type FieldType = typeof(Polytraders.Contracts.ModeRung);
+
+    public void WriteField<TBufferWriter>(ref Writer<TBufferWriter> writer, uint fieldIdDelta, Type? expectedType, Polytraders.Contracts.ModeRung value)
+        where TBufferWriter : IBufferWriter<byte> =>
+        Int32Codec.WriteField(ref writer, fieldIdDelta, expectedType, (int)value, FieldType);
+
+    public Polytraders.Contracts.ModeRung ReadValue<TInput>(ref Reader<TInput> reader, Field field) => (Polytraders.Contracts.ModeRung)Int32Codec.ReadValue(ref reader, field);
+}
+
 /// <summary>Wire form of <see cref="Polytraders.Contracts.PolymarketAccount"/>.</summary>
 [GenerateSerializer]
 [Alias("Polytraders.Contracts.Wire.PolymarketAccount")]

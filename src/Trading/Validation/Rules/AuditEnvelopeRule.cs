@@ -3,7 +3,8 @@ using Polytraders.Contracts;
 namespace Polytraders.Trading.Validation.Rules;
 
 /// <summary>
-/// Every backtest envelope is badged and names its run, and is not a launch; no live envelope is. Only a governance
+/// Every backtest envelope is badged and names its run, and is not a launch; no live envelope is. Governance envelopes
+/// (a Tenant's chain) name no Portfolio; all others do. Only a governance
 /// envelope counts refusals, over a window that ends after it starts. The documents a payload carries obey their own
 /// rules (<c>#/payload/intent/size</c>...).
 /// </summary>
@@ -30,6 +31,17 @@ public sealed class AuditEnvelopeRule : ContractRule<AuditEnvelope>
         if (backtest && value.LaunchId is not null)
         {
             yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "BacktestLaunchId", "#/launch_id", "a backtest run is not a launch: its envelopes carry backtest_id, never launch_id");
+        }
+
+        // A Tenant's governance chain belongs to no Portfolio; every other link is a Portfolio's (or its Backtest's).
+        if ((value.Mode == AuditEnvelopeMode.Governance) == (value.PortfolioId is not null))
+        {
+            yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "GovernancePortfolio", "#/portfolio_id", "portfolio_id is absent exactly on governance envelopes");
+        }
+
+        if (value.Payload.Ladder is not null && value.Mode != AuditEnvelopeMode.Governance)
+        {
+            yield return new ContractViolation(ReasonCodes.GovInvalidRequest, "LadderOnGovernanceOnly", "#/payload/ladder", "only a governance envelope carries a mode-ladder event");
         }
 
         foreach (var violation in RegisteredCodes.Check(value.ReasonCode, "#/reason_code"))
