@@ -43,7 +43,7 @@ public static class ContractJson
         writer.Flush();
     }
 
-    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
+    public static T DeserializeUtf8<T>(ReadOnlySpan<byte> utf8Json) =>
         JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new JsonException($"null is not a {typeof(T).Name}");
 
     /// <summary>An enum value as the contracts spell it (<c>limited_live</c>, <c>docs-complete</c>).</summary>

@@ -158,7 +158,7 @@ public sealed class MemoryAuditStore : IAuditStore
     private AuditEnvelope Read(int index)
     {
         var entry = _all[index];
-        return ContractJson.Deserialize<AuditEnvelope>(_segments[entry.Segment].AsSpan(entry.Offset, entry.Length));
+        return ContractJson.DeserializeUtf8<AuditEnvelope>(_segments[entry.Segment].AsSpan(entry.Offset, entry.Length));
     }
 
     private string Interned(string value)
