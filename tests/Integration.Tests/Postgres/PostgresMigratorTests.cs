@@ -26,7 +26,7 @@ public sealed class PostgresMigratorTests(PostgresServer server, ITestOutputHelp
 
         Assert.Equal(
             ["0001_orleans_main", "0002_orleans_clustering", "0003_orleans_persistence", "0004_orleans_reminders", "0005_audit_envelope",
-             "0006_audit_chains_and_app_role"],
+             "0006_audit_chains_and_app_role", "0007_governance_chains"],
             names);
     }
 
