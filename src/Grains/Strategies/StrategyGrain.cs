@@ -42,7 +42,8 @@ public sealed partial class StrategyGrain(
     private ScopeTracker? _scope;
     private TurnOutbox<Outgoing>? _outbox;
     private SerialWriter? _writer;
-    private PortfolioGrains? _portfolioGrains;
+    private readonly GrainReferenceCache<IAuditTrailGrain> _auditTrail = new();
+    private readonly GrainReferenceCache<IRiskGrain> _risk = new();
 
     private TurnOutbox<Outgoing> Outbox => _outbox ??= new TurnOutbox<Outgoing>(OutboxCapacity, DeliverAsync, DeliveryFailed, time);
 
@@ -82,7 +83,7 @@ public sealed partial class StrategyGrain(
             // Written as pending before it was sent: whether the send happened before a crash is unknown, so it goes again.
             foreach (var pending in book.State.Pending.Values)
             {
-                await GrainFactory.GetGrain<IRiskGrain>(pending.PortfolioId).Submit(pending, state.State.Context!);
+                await _risk.Get(GrainFactory, pending.PortfolioId).Submit(pending, state.State.Context!);
             }
         }
 
@@ -535,27 +536,17 @@ public sealed partial class StrategyGrain(
         var envelopes = batch.Select(o => o.Envelope).OfType<AuditEnvelope>().ToList();
         if (envelopes.Count > 0)
         {
-            await AuditTrailOf(AuditChains.Of(envelopes[0])).AppendBatch(envelopes);
+            await _auditTrail.Get(GrainFactory, AuditChains.Of(envelopes[0])).AppendBatch(envelopes);
         }
 
         foreach (var outgoing in batch)
         {
             if (outgoing.Intent is { } intent)
             {
-                await RiskOf(intent.PortfolioId).Submit(intent, state.State.Context!);
+                await _risk.Get(GrainFactory, intent.PortfolioId).Submit(intent, state.State.Context!);
             }
         }
     }
-
-    /// <summary>The Portfolio's grains this Strategy talks to on every batch, resolved once per Portfolio.</summary>
-    private IAuditTrailGrain AuditTrailOf(string portfolioId) => (_portfolioGrains = PortfolioGrainsOf(portfolioId)).AuditTrail;
-
-    private IRiskGrain RiskOf(string portfolioId) => (_portfolioGrains = PortfolioGrainsOf(portfolioId)).Risk;
-
-    private PortfolioGrains PortfolioGrainsOf(string portfolioId) =>
-        _portfolioGrains is { } known && known.PortfolioId == portfolioId
-            ? known
-            : new PortfolioGrains(portfolioId, GrainFactory.GetGrain<IAuditTrailGrain>(portfolioId), GrainFactory.GetGrain<IRiskGrain>(portfolioId));
 
     /// <summary>
     /// The launch's record, written in the turn that changed it (a launch, a stop, a scope change: none on the tick path).
@@ -628,8 +619,6 @@ public sealed partial class StrategyGrain(
     private Task Persist() => Queue(new Outgoing(null, null, Persist: true));
 
     private Task Audit(string reasonCode, AuditPayload payload, string actor = StrategyActor) => Queue(new Outgoing(Envelope(reasonCode, payload, actor), null, Persist: false));
-
-    private sealed record PortfolioGrains(string PortfolioId, IAuditTrailGrain AuditTrail, IRiskGrain Risk);
 
     /// <summary>A decision on its way out: its envelope, the intent to send, whether state must be written first.</summary>
     private sealed record Outgoing(AuditEnvelope? Envelope, OrderIntent? Intent, bool Persist);

@@ -5,9 +5,6 @@ namespace Polytraders.Trading.Audit;
 /// <summary>The reviewer filters as one predicate, for stores that filter in memory. Backtest envelopes never show in live queries.</summary>
 public static class AuditQueryFilter
 {
-    public static bool Matches(AuditQuery query, AuditEnvelope envelope) =>
-        Matches(query, new AuditQueryFields(envelope.PortfolioId, envelope.StrategyId, envelope.LaunchId, envelope.ReasonCode, envelope.OccurredAt, envelope.Badge is not null));
-
     public static bool Matches(AuditQuery query, in AuditQueryFields fields) =>
         (query.PortfolioId is null || fields.PortfolioId == query.PortfolioId)
         && (query.StrategyId is null || fields.StrategyId == query.StrategyId)
